@@ -1,0 +1,97 @@
+"""The site root (HomePage) and the site-wide settings editors control."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from news.models import ArticlePage, Category, NewsIndexPage, SidebarSnippet
+
+
+class HomePage(Page):
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story at the top of the home page. Leave empty to show the newest article.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_story")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage"]
+    max_count = 1
+    page_description = "The front page of the site."
+
+    stories_per_section = 4
+    latest_count = 6
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_lead_story(self):
+        visible = ArticlePage.objects.visible().for_listing()
+        if self.lead_story_id:
+            chosen = visible.filter(pk=self.lead_story_id).first()
+            if chosen:
+                return chosen
+        return visible.newest_first().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lead = self.get_lead_story()
+        exclude = [lead.pk] if lead else []
+        sections = list(NewsIndexPage.objects.child_of(self).live().public())
+        by_section = {section.path: [] for section in sections}
+        stories = (
+            ArticlePage.objects.visible()
+            .exclude(pk__in=exclude)
+            .latest_per_section(sections, self.stories_per_section)
+            .for_listing()
+            .order_by("section_path", "section_rank")
+        )
+        for story in stories:
+            by_section[story.section_path].append(story)
+        context.update(
+            lead_story=lead,
+            section_stories=[(s, by_section[s.path]) for s in sections if by_section[s.path]],
+            latest_articles=ArticlePage.objects.visible()
+            .exclude(pk__in=exclude)
+            .newest_first()
+            .for_listing()[: self.latest_count],
+            popular_categories=Category.objects.popular(),
+            promos=list(SidebarSnippet.objects.sitewide().select_related("image")[:3]),
+        )
+        return context
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.CharBlock(max_length=40, help_text="e.g. Mastodon, Bluesky, Instagram.")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    site_name = models.CharField(max_length=80, default="The Riverside Ledger")
+    tagline = models.CharField(max_length=140, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    footer_text = models.TextField(blank=True, max_length=500)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")], "Identity"),
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

@@ -1,0 +1,297 @@
+"""Section and article pages."""
+
+import re
+
+from django import forms
+from django.db import models
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber, Substr
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from news.blocks import ArticleBodyBlock
+from news.models.promos import SidebarSnippet
+from news.pagination import paginate
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def visible(self):
+        """What readers may see: live and not behind a privacy restriction."""
+        return self.live().public()
+
+    def newest_first(self):
+        return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
+
+    def for_listing(self):
+        """Everything a card shows, fetched in a constant number of queries."""
+        return self.select_related("lead_image", "publisher").prefetch_related(
+            models.Prefetch(
+                "article_authors",
+                queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
+            ),
+        )
+
+    def latest_per_section(self, sections, per_section):
+        """The newest ``per_section`` articles of each section, in one query."""
+        sections = list(sections)
+        if not sections:
+            return self.none()
+        prefix_length = len(sections[0].path)
+        return (
+            self.filter(depth=sections[0].depth + 1)
+            .annotate(section_path=Substr("path", 1, prefix_length))
+            .filter(section_path__in=[section.path for section in sections])
+            .annotate(
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=F("section_path"),
+                    order_by=[F("display_date").desc(nulls_last=True), F("pk").desc()],
+                )
+            )
+            .filter(section_rank__lte=per_section)
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class NewsIndexPage(Page):
+    """A section of the site, such as News, Politics or Business."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    page_description = "A section of the site that lists its articles, newest first."
+
+    articles_per_page = 12
+
+    class Meta:
+        verbose_name = "section"
+
+    def get_articles(self):
+        return ArticlePage.objects.child_of(self).visible().newest_first().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.get_articles(), self.articles_per_page)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A story: written here, or summarised and quoted from a publisher's original."""
+
+    standfirst = models.TextField(
+        max_length=320,
+        help_text="One or two sentences under the headline that say what happened.",
+    )
+    display_date = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Shown as the article's date. Leave empty to use the first publication time.",
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField("caption", max_length=250, blank=True)
+    lead_image_credit = models.CharField("credit", max_length=120, blank=True)
+    categories = ParentalManyToManyField("news.Category", blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock())
+    publisher = models.ForeignKey(
+        "news.Publisher",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="The publication that ran the original story, if this summarises one.",
+    )
+    source_url = models.URLField(
+        "original article URL", blank=True, max_length=500,
+        help_text="Link to the full article on the publisher's site.",
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label="Authors", heading="Byline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("publisher"), FieldPanel("source_url")],
+            heading="Source",
+            help_text="For stories summarised from another publication.",
+        ),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("display_date", widget=AdminDateTimeInput),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading="Date and filing",
+        ),
+        InlinePanel("related_links", label="Related article", heading="Related articles", max_num=6),
+        InlinePanel("sidebar_promos", label="Promo", heading="Sidebar promos", max_num=3),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "article_authors",
+            [index.RelatedFields("author", [index.SearchField("name")])],
+        ),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("publisher", [index.SearchField("name")]),
+        index.FilterField("display_date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    page_description = "A news story with a standfirst, byline, body and optional source."
+
+    related_count = 4
+
+    class Meta:
+        verbose_name = "article"
+
+    def save(self, *args, **kwargs):
+        if self.display_date is None and self.first_published_at is not None:
+            self.display_date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def date(self):
+        return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def summary(self):
+        """The standfirst's first sentence, for related-article lists."""
+        return SENTENCE_END.split(self.standfirst.strip(), maxsplit=1)[0]
+
+    @cached_property
+    def section(self):
+        return self.get_parent().specific_deferred
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.article_authors.all() if link.author_id]
+
+    def get_promos(self):
+        """The article's own live promos, or the site-wide ones when it picks none."""
+        chosen = [link.promo for link in self.sidebar_promos.all() if link.promo_id]
+        if chosen:
+            return [promo for promo in chosen if promo.live]
+        return list(SidebarSnippet.objects.sitewide().select_related("image")[:3])
+
+    def get_related_articles(self, limit=None):
+        """Editors' picks first, then articles sharing the most categories and tags."""
+        limit = limit or self.related_count
+        visible = ArticlePage.objects.visible()
+        picked_ids = [link.related_page_id for link in self.related_links.all() if link.related_page_id]
+        picked = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
+        related = [picked[pk] for pk in picked_ids if pk in picked and pk != self.pk][:limit]
+
+        category_ids = [category.pk for category in self.categories.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        missing = limit - len(related)
+        if missing > 0 and (category_ids or tag_ids):
+            shared = (
+                visible.exclude(pk__in=[self.pk, *[page.pk for page in related]])
+                .filter(Q(categories__in=category_ids) | Q(tagged_items__tag_id__in=tag_ids))
+                .annotate(
+                    shared_categories=Count("categories", filter=Q(categories__in=category_ids), distinct=True),
+                    shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True),
+                )
+                .order_by(
+                    (F("shared_categories") + F("shared_tags")).desc(),
+                    F("display_date").desc(nulls_last=True),
+                )
+            )
+            related += list(shared[:missing])
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models.taxonomy import Category
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.authors
+        context["promos"] = self.get_promos()
+        context["related_articles"] = self.get_related_articles()
+        context["popular_categories"] = Category.objects.popular()
+        return context
+
+    def is_updated(self):
+        """True when the article changed noticeably after it was first shown."""
+        if not (self.last_published_at and self.date):
+            return False
+        return self.last_published_at - self.date > timezone.timedelta(minutes=30)
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("news.Author", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "author"], name="unique_author_per_article")
+        ]
+
+
+class ArticlePageRelated(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name="article"
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related article"
+
+
+class ArticlePagePromo(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sidebar_promos")
+    promo = models.ForeignKey(SidebarSnippet, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("promo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "sidebar promo"

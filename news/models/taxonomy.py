@@ -1,0 +1,78 @@
+"""Categories and publishers: reference data that editors manage through modeladmin."""
+
+from django.db import models
+from django.urls import reverse
+from django.db.models import Count, Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate each category with its number of live, public articles (one query)."""
+        from news.models.pages import ArticlePage
+
+        visible = ArticlePage.objects.live().public().values("pk")
+        return self.annotate(
+            article_count=Count("articles", filter=Q(articles__in=visible), distinct=True)
+        )
+
+    def popular(self, limit=6):
+        return (
+            self.with_article_counts()
+            .filter(article_count__gt=0)
+            .order_by("-article_count", "name")[:limit]
+        )
+
+
+class Category(index.Indexed, models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in category page URLs.")
+    description = models.TextField(blank=True, max_length=500)
+
+    objects = CategoryQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("category", args=[self.slug])
+
+
+class Publisher(index.Indexed, models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    homepage_url = models.URLField("home page URL", help_text="The publisher's own site.")
+    tagline = models.CharField(
+        max_length=140, blank=True, help_text="One line that tells readers who the publisher is."
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("homepage_url"),
+        FieldPanel("tagline"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def domain(self):
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.homepage_url).hostname or ""
+        return host.removeprefix("www.")

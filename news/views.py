@@ -1,0 +1,33 @@
+"""Archive pages that span sections: one per author and one per category."""
+
+from django.shortcuts import get_object_or_404, render
+
+from news.models import ArticlePage, Author, Category
+from news.pagination import paginate
+
+ARTICLES_PER_PAGE = 12
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = (
+        ArticlePage.objects.visible()
+        .filter(article_authors__author=author)
+        .newest_first()
+        .for_listing()
+    )
+    return render(
+        request,
+        "news/author_detail.html",
+        {"author": author, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+    )
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    articles = ArticlePage.objects.visible().filter(categories=category).newest_first().for_listing()
+    return render(
+        request,
+        "news/category_detail.html",
+        {"category": category, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+    )

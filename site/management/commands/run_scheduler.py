@@ -1,0 +1,24 @@
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Run Wagtail's publish_scheduled every --interval seconds, so scheduled pages and snippets "
+        "go live (and expire) on time. Production runs this as a worker or runs "
+        "`manage.py publish_scheduled` from cron every minute."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=int, default=30, help="Seconds between runs.")
+
+    def handle(self, *args, interval, **options):
+        self.stdout.write(f"Scheduler: publishing scheduled content every {interval} s")
+        try:
+            while True:
+                call_command("publish_scheduled", stdout=self.stdout)
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            return
