@@ -119,7 +119,11 @@ def runtests(args):
     if os.environ.get("SKIP_POSTGRES") == "1":
         say("PostgreSQL suite skipped: SKIP_POSTGRES=1")
     elif not postgres_reachable(postgres_url):
-        say(f"PostgreSQL suite skipped: nothing answers at {urlsplit(postgres_url).netloc}")
+        where = urlsplit(postgres_url).netloc
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            say(f"PostgreSQL suite FAILED: nothing answers at {where} and REQUIRE_POSTGRES=1")
+            return 1
+        say(f"PostgreSQL suite skipped: nothing answers at {where}")
     else:
         say("Test suite on PostgreSQL (browser tests ran on SQLite)")
         env["DATABASE_URL"] = postgres_url

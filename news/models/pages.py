@@ -4,7 +4,7 @@ import re
 
 from django import forms
 from django.db import models
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Q, Value, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -229,20 +229,25 @@ class ArticlePage(Page):
         category_ids = [category.pk for category in self.categories.all()]
         tag_ids = [tag.pk for tag in self.tags.all()]
         missing = limit - len(related)
-        if missing > 0 and (category_ids or tag_ids):
-            shared = (
-                visible.exclude(pk__in=[self.pk, *[page.pk for page in related]])
-                .filter(Q(categories__in=category_ids) | Q(tagged_items__tag_id__in=tag_ids))
-                .annotate(
-                    shared_categories=Count("categories", filter=Q(categories__in=category_ids), distinct=True),
-                    shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True),
-                )
-                .order_by(
-                    (F("shared_categories") + F("shared_tags")).desc(),
-                    F("display_date").desc(nulls_last=True),
-                )
-            )
-            related += list(shared[:missing])
+        if missing <= 0 or not (category_ids or tag_ids):
+            return related
+        # An empty `__in` would empty the whole query, so only match on what this article has.
+        overlap, score = Q(), Value(0)
+        if category_ids:
+            in_category = Q(categories__in=category_ids)
+            overlap |= in_category
+            score += Count("categories", filter=in_category, distinct=True)
+        if tag_ids:
+            has_tag = Q(tagged_items__tag_id__in=tag_ids)
+            overlap |= has_tag
+            score += Count("tagged_items", filter=has_tag, distinct=True)
+        shared = (
+            visible.exclude(pk__in=[self.pk, *[page.pk for page in related]])
+            .filter(overlap)
+            .annotate(shared_topics=score)
+            .order_by("-shared_topics", F("display_date").desc(nulls_last=True), "-pk")
+        )
+        related += list(shared[:missing])
         return related
 
     def get_context(self, request, *args, **kwargs):

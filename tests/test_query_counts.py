@@ -1,0 +1,50 @@
+"""Queries per page stay flat as the newsroom grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+
+def grow(section, count, authors, categories):
+    for n in range(count):
+        factories.make_article(
+            section,
+            f"Story {n}",
+            authors=authors,
+            categories=categories,
+            tags=[f"tag{n}", "common"],
+            lead_image=factories.make_image() if n % 2 else None,
+        )
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("page", ["home", "section", "article", "author", "category", "search"])
+def test_queries_do_not_grow_with_content(client, section, page):
+    authors = [factories.make_author("Ada Marsh"), factories.make_author("Cal Reyes")]
+    categories = [factories.make_category("Transport"), factories.make_category("Weather")]
+
+    def url():
+        article = section.get_children().live().last().specific
+        return {
+            "home": "/",
+            "section": section.url,
+            "article": article.url,
+            "author": authors[0].get_absolute_url(),
+            "category": categories[0].get_absolute_url(),
+            "search": "/search/?query=story",
+        }[page]
+
+    grow(section, 3, authors[:1], categories[:1])
+    small = queries_for(client, url())
+    grow(section, 12, authors, categories)
+    large = queries_for(client, url())
+    assert large <= small, f"{page}: {small} queries with 3 articles, {large} with 15"
+    assert large <= 30, f"{page}: {large} queries"

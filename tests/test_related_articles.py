@@ -1,0 +1,53 @@
+"""Related articles: editors' picks first, then shared categories and tags, live ones only."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def topics(db):
+    return factories.make_category("Transport"), factories.make_category("Weather")
+
+
+def test_editors_picks_come_first(section, topics):
+    transport, _ = topics
+    article = factories.make_article(section, "Main", categories=[transport])
+    auto = factories.make_article(section, "Shares a category", categories=[transport])
+    pick = factories.make_article(section, "Chosen by hand")
+    article.related_links.create(related_page=pick, sort_order=0)
+    assert article.get_related_articles() == [pick, auto]
+
+
+def test_fill_up_prefers_more_shared_topics(section, topics):
+    transport, weather = topics
+    article = factories.make_article(section, "Main", categories=[transport, weather], tags=["ferry"])
+    one = factories.make_article(section, "One shared", categories=[weather], days_ago=0)
+    three = factories.make_article(
+        section, "Three shared", categories=[transport, weather], tags=["ferry"], days_ago=9
+    )
+    factories.make_article(section, "Unrelated", categories=[])
+    assert article.get_related_articles() == [three, one]
+
+
+def test_drafts_and_unpublished_picks_are_skipped(section, topics):
+    transport, _ = topics
+    article = factories.make_article(section, "Main", categories=[transport])
+    draft = factories.make_article(section, "Draft pick", categories=[transport], publish=False)
+    article.related_links.create(related_page=draft, sort_order=0)
+    assert draft not in article.get_related_articles()
+
+
+def test_limit_is_respected(section, topics):
+    transport, _ = topics
+    article = factories.make_article(section, "Main", categories=[transport])
+    for n in range(6):
+        factories.make_article(section, f"Other {n}", categories=[transport])
+    assert len(article.get_related_articles()) == article.related_count
+
+
+def test_summary_is_the_first_sentence(section):
+    article = factories.make_article(
+        section, "Main", standfirst="Rents rose 4% in May. Landlords blame rates."
+    )
+    assert article.summary == "Rents rose 4% in May."

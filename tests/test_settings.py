@@ -1,0 +1,45 @@
+"""Settings come from the environment; production refuses unsafe configuration."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def import_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import newsroom.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = import_settings(NEWSROOM_ENV="production")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_never_runs_with_debug():
+    result = import_settings(NEWSROOM_ENV="production", SECRET_KEY="x" * 50, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "False"
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("", "django.db.backends.sqlite3"),
+        ("postgres://u@db.example:5432/news", "django.db.backends.postgresql"),
+    ],
+)
+def test_database_from_database_url(url, engine):
+    env = {"DATABASE_URL": url} if url else {}
+    result = import_settings(**env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1] == engine
