@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock as AltTextImageBlock
 
 # Paragraphs keep to what a news story needs; headings come from SubheadBlock so that
 # the outline of every article stays h1 > h2.
@@ -59,7 +59,8 @@ class QuotedPassageBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    # Wagtail's ImageBlock asks for alt text or an explicit "decorative" choice.
+    image = AltTextImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=120)
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news import feeds
 from news import views as news_views
 from newsroom.views import robots_txt
 from search import views as search_views
@@ -16,8 +17,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("feed/", feeds.site_feed, name="site_feed"),
     path("authors/<slug:slug>/", news_views.author_detail, name="author"),
+    path("authors/<slug:slug>/feed/", feeds.author_feed, name="author_feed"),
     path("categories/<slug:slug>/", news_views.category_detail, name="category"),
+    path("categories/<slug:slug>/feed/", feeds.category_feed, name="category_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

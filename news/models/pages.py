@@ -6,19 +6,22 @@ from django import forms
 from django.db import models
 from django.db.models import Count, F, Q, Value, Window
 from django.db.models.functions import RowNumber, Substr
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
+from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
 
@@ -66,7 +69,26 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(Page):
+class SearchEngineMixin(models.Model):
+    """A per-page switch that keeps a page out of search engines and the sitemap."""
+
+    hide_from_search_engines = models.BooleanField(
+        default=False,
+        help_text="Ask search engines not to index this page (noindex) and leave it out of the sitemap.",
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("hide_from_search_engines")]
+
+    class Meta:
+        abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        if self.hide_from_search_engines:
+            return []
+        return super().get_sitemap_urls(request)
+
+
+class NewsIndexPage(RoutablePageMixin, SearchEngineMixin, Page):
     """A section of the site, such as News, Politics or Business."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -86,10 +108,43 @@ class NewsIndexPage(Page):
     def get_articles(self):
         return ArticlePage.objects.child_of(self).visible().newest_first().for_listing()
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles(), self.articles_per_page)
+        if articles is None:
+            articles = self.get_articles()
+        context["archive"] = archive
+        context["articles"] = paginate(request, articles, self.articles_per_page)
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        from news.feeds import SectionFeed
+
+        return SectionFeed(self)(request)
+
+    @path("category/<slug:slug>/")
+    def category_archive(self, request, slug):
+        from news.models.taxonomy import Category
+
+        category = get_object_or_404(Category, slug=slug)
+        return self.render(
+            request,
+            archive={"kind": "Category", "name": category.name, "description": category.description},
+            articles=self.get_articles().filter(categories=category),
+        )
+
+    @path("tag/<slug:slug>/")
+    def tag_archive(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        return self.render(
+            request,
+            archive={"kind": "Tag", "name": tag.name, "description": ""},
+            articles=self.get_articles().filter(tags=tag),
+        )
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -98,7 +153,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(SearchEngineMixin, Page):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(
@@ -112,6 +167,14 @@ class ArticlePage(Page):
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_alt_text = models.CharField(
+        "alt text", max_length=250, blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
+    )
+    lead_image_decorative = models.BooleanField(
+        "image is decorative", default=False,
+        help_text="Tick only if the image adds nothing the text does not say.",
     )
     lead_image_caption = models.CharField("caption", max_length=250, blank=True)
     lead_image_credit = models.CharField("credit", max_length=120, blank=True)
@@ -136,10 +199,15 @@ class ArticlePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
-        InlinePanel("article_authors", label="Authors", heading="Byline"),
+        InlinePanel(
+            "article_authors", label="Author", heading="Byline", min_num=1,
+            help_text="At least one author before publishing; drafts may have none yet.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt_text"),
+                FieldPanel("lead_image_decorative"),
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_credit"),
             ],
@@ -153,7 +221,7 @@ class ArticlePage(Page):
         ),
     ]
     promote_panels = [
-        *Page.promote_panels,
+        *SearchEngineMixin.promote_panels,
         MultiFieldPanel(
             [
                 FieldPanel("display_date", widget=AdminDateTimeInput),
@@ -180,6 +248,7 @@ class ArticlePage(Page):
         index.FilterField("display_date"),
     ]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     page_description = "A news story with a standfirst, byline, body and optional source."
@@ -193,6 +262,26 @@ class ArticlePage(Page):
         if self.display_date is None and self.first_published_at is not None:
             self.display_date = self.first_published_at
         super().save(*args, **kwargs)
+
+    @property
+    def preview_modes(self):
+        return [
+            ("", "Article page"),
+            ("card", "Card in a section listing"),
+            ("social", "Shared on social media"),
+            ("feed", "Item in the RSS feed"),
+        ]
+
+    def get_preview_template(self, request, mode_name):
+        if mode_name in {"card", "social", "feed"}:
+            return f"news/previews/article_{mode_name}.html"
+        return super().get_preview_template(request, mode_name)
+
+    @property
+    def lead_image_alt(self):
+        if self.lead_image_decorative:
+            return ""
+        return self.lead_image_alt_text or (self.lead_image.default_alt_text if self.lead_image else "")
 
     @property
     def date(self):

@@ -1,0 +1,143 @@
+"""RSS 2.0 feeds for the whole site, each section, each category and each author."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Site
+
+from news.models import ArticlePage, Author, Category
+
+FEED_LENGTH = 30
+
+
+class ArticleFeed(Feed):
+    """Base feed; subclasses say which articles and what the feed is called."""
+
+    feed_type = Rss201rev2Feed
+    request = None
+
+    def __call__(self, request, *args, **kwargs):
+        # A fresh instance serves each request (see the view functions below), so keeping the
+        # request here for building absolute item links is safe.
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def site_name(self):
+        from home.models import SiteSettings
+
+        site = Site.find_for_request(self.request)
+        return SiteSettings.for_site(site).site_name if site else "News"
+
+    def articles(self, obj):
+        raise NotImplementedError
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .visible()
+            .newest_first()
+            .for_listing()
+            .prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(author.name for author in item.authors) or None
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]
+
+
+class SiteFeed(ArticleFeed):
+    def title(self):
+        return f"{self.site_name()}: latest news"
+
+    def link(self):
+        return "/"
+
+    def description(self):
+        return f"The latest articles from {self.site_name()}."
+
+    def articles(self, obj):
+        return ArticlePage.objects.all()
+
+
+class SectionFeed(ArticleFeed):
+    def __init__(self, section):
+        self.section = section
+
+    def get_object(self, request, *args, **kwargs):
+        return self.section
+
+    def title(self, obj):
+        return f"{self.site_name()}: {obj.title}"
+
+    def link(self, obj):
+        return obj.get_url(self.request)
+
+    def description(self, obj):
+        return f"The latest {obj.title} articles from {self.site_name()}."
+
+    def articles(self, obj):
+        return ArticlePage.objects.child_of(obj)
+
+
+class CategoryFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, obj):
+        return f"{self.site_name()}: {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return obj.description or f"Articles filed under {obj.name}."
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(categories=obj)
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj):
+        return f"{self.site_name()}: articles by {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return obj.bio or f"Articles by {obj.name}."
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(article_authors__author=obj)
+
+
+def site_feed(request):
+    return SiteFeed()(request)
+
+
+def category_feed(request, slug):
+    return CategoryFeed()(request, slug=slug)
+
+
+def author_feed(request, slug):
+    return AuthorFeed()(request, slug=slug)
