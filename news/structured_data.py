@@ -61,7 +61,7 @@ def news_article(request, page, site_settings):
         ],
         "publisher": publisher,
         "articleSection": page.section.title,
-        "keywords": [category.name for category in page.categories.all()],
+        "keywords": [category.name for category in page.category_list],
     }
     image = social_image_url(request, page.lead_image)
     if image:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("feed/", feeds.site_feed, name="site_feed"),
     path("authors/<slug:slug>/", news_views.author_detail, name="author"),
     path("authors/<slug:slug>/feed/", feeds.author_feed, name="author_feed"),

@@ -26,8 +26,8 @@ def queries_for(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["home", "section", "article", "author", "category", "search"])
-def test_queries_do_not_grow_with_content(client, section, page):
+@pytest.mark.parametrize("view", ["home", "section", "article", "author", "category", "search"])
+def test_queries_do_not_grow_with_content(client, section, view):
     authors = [factories.make_author("Ada Marsh"), factories.make_author("Cal Reyes")]
     categories = [factories.make_category("Transport"), factories.make_category("Weather")]
 
@@ -40,11 +40,11 @@ def test_queries_do_not_grow_with_content(client, section, page):
             "author": authors[0].get_absolute_url(),
             "category": categories[0].get_absolute_url(),
             "search": "/search/?query=story",
-        }[page]
+        }[view]
 
     grow(section, 3, authors[:1], categories[:1])
     small = queries_for(client, url())
     grow(section, 12, authors, categories)
     large = queries_for(client, url())
-    assert large <= small, f"{page}: {small} queries with 3 articles, {large} with 15"
-    assert large <= 30, f"{page}: {large} queries"
+    assert large <= small, f"{view}: {small} queries with 3 articles, {large} with 15"
+    assert large <= 30, f"{view}: {large} queries"

@@ -1,6 +1,7 @@
 """Section and article pages."""
 
 import re
+from urllib.parse import urlsplit
 
 from django import forms
 from django.db import models
@@ -288,6 +289,11 @@ class ArticlePage(SearchEngineMixin, Page):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
 
     @property
+    def source_domain(self):
+        """The original article's host, for "Read full article on …" when no publisher is set."""
+        return (urlsplit(self.source_url).hostname or "").removeprefix("www.")
+
+    @property
     def summary(self):
         """The standfirst's first sentence, for related-article lists."""
         return SENTENCE_END.split(self.standfirst.strip(), maxsplit=1)[0]
@@ -296,13 +302,28 @@ class ArticlePage(SearchEngineMixin, Page):
     def section(self):
         return self.get_parent().specific_deferred
 
+    def _children(self, relation, *related):
+        """A child relation's rows, from a listing's prefetch when there is one (no N+1)."""
+        manager = getattr(self, relation)
+        if relation in getattr(self, "_prefetched_objects_cache", {}):
+            return manager.all()
+        return manager.select_related(*related)
+
     @cached_property
     def authors(self):
-        return [link.author for link in self.article_authors.all() if link.author_id]
+        return [link.author for link in self._children("article_authors", "author") if link.author_id]
+
+    @cached_property
+    def category_list(self):
+        return list(self.categories.all())
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
 
     def get_promos(self):
         """The article's own live promos, or the site-wide ones when it picks none."""
-        chosen = [link.promo for link in self.sidebar_promos.all() if link.promo_id]
+        chosen = [link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id]
         if chosen:
             return [promo for promo in chosen if promo.live]
         return list(SidebarSnippet.objects.sitewide().select_related("image")[:3])
@@ -315,8 +336,8 @@ class ArticlePage(SearchEngineMixin, Page):
         picked = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
         related = [picked[pk] for pk in picked_ids if pk in picked and pk != self.pk][:limit]
 
-        category_ids = [category.pk for category in self.categories.all()]
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        category_ids = [category.pk for category in self.category_list]
+        tag_ids = [tag.pk for tag in self.tag_list]
         missing = limit - len(related)
         if missing <= 0 or not (category_ids or tag_ids):
             return related
@@ -358,7 +379,7 @@ class ArticlePage(SearchEngineMixin, Page):
 
 class ArticlePageAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
-    author = models.ForeignKey("news.Author", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey("news.Author", on_delete=models.CASCADE, related_name="bylines")
 
     panels = [FieldPanel("author")]
 

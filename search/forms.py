@@ -1,0 +1,62 @@
+"""The reader's search form: free text plus filters, validated like any other input."""
+
+from django import forms
+
+from news.models import Author, Category, NewsIndexPage
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 32
+SORT_CHOICES = [("relevance", "Most relevant"), ("newest", "Newest first")]
+
+
+def clean_query_text(raw):
+    """Keep plain words only, in a bounded amount.
+
+    SQLite's FTS5 rejects unbalanced double quotes and recursion-limits very long queries, and
+    PostgreSQL refuses null bytes, so those never reach the backend.
+    """
+    text = "".join(" " if ch in '"\x00' or not ch.isprintable() else ch for ch in raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(text.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+        self.error_messages["invalid_choice"] = "There is no such %s to filter by." % kwargs.get("label", "value")
+
+
+class SearchForm(forms.Form):
+    query = forms.CharField(required=False, label="Search the site")
+    section = SlugChoiceField(NewsIndexPage.objects.none(), label="section")
+    category = SlugChoiceField(Category.objects.all(), label="category")
+    author = SlugChoiceField(Author.objects.all(), label="author")
+    date_from = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
+    date_to = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])
+    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label="Sort by")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = NewsIndexPage.objects.live().public()
+        for name in ("date_from", "date_to"):
+            self.fields[name].error_messages["invalid"] = "Enter dates like 2026-11-29."
+        self.fields["sort"].error_messages["invalid_choice"] = "Sort by relevance or newest."
+
+    def clean_query(self):
+        return clean_query_text(self.cleaned_data.get("query") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        if not cleaned.get("sort"):
+            cleaned["sort"] = "relevance"
+        return cleaned
+
+    @property
+    def active_filters(self):
+        return {
+            name: self.cleaned_data[name]
+            for name in ("section", "category", "author", "date_from", "date_to")
+            if self.cleaned_data.get(name)
+        }
