@@ -88,7 +88,9 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")], "Identity"),
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")], "Identity"
+        ),
         FieldPanel("footer_text"),
         FieldPanel("social_links"),
     ]

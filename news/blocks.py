@@ -15,7 +15,9 @@ class SubheadBlock(blocks.CharBlock):
         label = "Subhead"
         form_classname = "title"
         template = "news/blocks/subhead_block.html"
-        help_text = "A short heading that breaks the story into parts (shown as a second-level heading)."
+        help_text = (
+            "A short heading that breaks the story into parts (shown as a second-level heading)."
+        )
         description = "A heading inside the story, set as h2."
         preview_value = "What happens next"
 
@@ -26,7 +28,9 @@ class PullQuoteBlock(blocks.StructBlock):
         help_text="A striking line from the story, set large. Up to 300 characters.",
     )
     attribution = blocks.CharBlock(
-        required=False, max_length=120, help_text="Who said it, e.g. 'Mara Ellison, harbour master'."
+        required=False,
+        max_length=120,
+        help_text="Who said it, e.g. 'Mara Ellison, harbour master'.",
     )
 
     class Meta:
@@ -45,7 +49,9 @@ class QuotedPassageBlock(blocks.StructBlock):
         features=["bold", "italic", "link"],
         help_text="A passage quoted from the original article or a document.",
     )
-    source = blocks.CharBlock(required=False, max_length=160, help_text="Where the passage comes from.")
+    source = blocks.CharBlock(
+        required=False, max_length=160, help_text="Where the passage comes from."
+    )
 
     class Meta:
         icon = "doc-full"

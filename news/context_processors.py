@@ -9,9 +9,11 @@ def _sections(request):
     if site is None:
         return []
     return list(
-        NewsIndexPage.objects.child_of(site.root_page).live().public().in_menu().only(
-            "title", "url_path", "path", "depth"
-        )
+        NewsIndexPage.objects.child_of(site.root_page)
+        .live()
+        .public()
+        .in_menu()
+        .only("title", "url_path", "path", "depth")
     )
 
 

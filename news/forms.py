@@ -1,6 +1,5 @@
 """Editorial guardrails on the article form, with messages an editor can act on."""
 
-from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 HEADLINE_MAX = 110
@@ -23,14 +22,17 @@ class ArticlePageForm(WagtailAdminPageForm):
         if source_url and not cleaned.get("publisher"):
             self.add_error("publisher", "Choose the publisher of the original article.")
         if cleaned.get("publisher") and not source_url and not self.is_deferred_validation:
-            self.add_error("source_url", "Add the address of the original article, or clear the publisher.")
+            self.add_error(
+                "source_url", "Add the address of the original article, or clear the publisher."
+            )
 
         # Drafts may be incomplete; what readers see must not be.
-        if cleaned.get("lead_image") and not self.is_deferred_validation:
-            if not cleaned.get("lead_image_alt_text") and not cleaned.get("lead_image_decorative"):
-                self.add_error(
-                    "lead_image_alt_text",
-                    "Describe the image for readers who cannot see it, or mark it as decorative.",
-                )
+        needs_alt_text = not (
+            cleaned.get("lead_image_alt_text") or cleaned.get("lead_image_decorative")
+        )
+        if cleaned.get("lead_image") and needs_alt_text and not self.is_deferred_validation:
+            self.add_error(
+                "lead_image_alt_text",
+                "Describe the image for readers who cannot see it, or mark it as decorative.",
+            )
         return cleaned
-

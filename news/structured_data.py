@@ -56,7 +56,11 @@ def news_article(request, page, site_settings):
         "datePublished": page.date.isoformat() if page.date else None,
         "dateModified": (page.last_published_at or page.date).isoformat() if page.date else None,
         "author": [
-            {"@type": "Person", "name": author.name, "url": absolute(request, author.get_absolute_url())}
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute(request, author.get_absolute_url()),
+            }
             for author in page.authors
         ],
         "publisher": publisher,

@@ -25,7 +25,9 @@ def author_detail(request, slug):
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = ArticlePage.objects.visible().filter(categories=category).newest_first().for_listing()
+    articles = (
+        ArticlePage.objects.visible().filter(categories=category).newest_first().for_listing()
+    )
     return render(
         request,
         "news/category_detail.html",

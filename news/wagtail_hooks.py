@@ -6,6 +6,7 @@ and preview. Categories and publishers are reference data, managed in list views
 
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Count
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -55,7 +56,9 @@ class InUseFilter(SimpleListFilter):
 
 class ArticleCountMixin:
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles", distinct=True))
+        return (
+            super().get_queryset(request).annotate(article_count=Count("articles", distinct=True))
+        )
 
     def articles(self, obj):
         return obj.article_count
@@ -87,3 +90,11 @@ class NewsroomGroup(ModelAdminGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (CategoryAdmin, PublisherAdmin)
+
+
+# Dashboard: the newsroom's own panels next to Wagtail's (see news/dashboard.py).
+@hooks.register("construct_homepage_panels")
+def add_newsroom_dashboard_panels(request, panels):
+    from news.dashboard import newsroom_panels
+
+    panels.extend(newsroom_panels())

@@ -15,14 +15,17 @@ def clean_query_text(raw):
     SQLite's FTS5 rejects unbalanced double quotes and recursion-limits very long queries, and
     PostgreSQL refuses null bytes, so those never reach the backend.
     """
-    text = "".join(" " if ch in '"\x00' or not ch.isprintable() else ch for ch in raw[: MAX_QUERY_LENGTH * 4])
+    text = "".join(
+        " " if ch in '"\x00' or not ch.isprintable() else ch for ch in raw[: MAX_QUERY_LENGTH * 4]
+    )
     return " ".join(text.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
 class SlugChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
-        self.error_messages["invalid_choice"] = "There is no such %s to filter by." % kwargs.get("label", "value")
+        label = kwargs.get("label", "value")
+        self.error_messages["invalid_choice"] = f"There is no such {label} to filter by."
 
 
 class SearchForm(forms.Form):

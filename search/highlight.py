@@ -34,7 +34,11 @@ def excerpt(text, query, words=EXCERPT_WORDS):
     tokens = text.split()
     stems = [_stem(term) for term in query_terms(query)]
     first = next(
-        (i for i, token in enumerate(tokens) if stems and _matches(WORD.sub(" ", token).strip() or token, stems)),
+        (
+            i
+            for i, token in enumerate(tokens)
+            if stems and _matches(WORD.sub(" ", token).strip() or token, stems)
+        ),
         0,
     )
     start = max(0, first - words // 3)
@@ -42,7 +46,9 @@ def excerpt(text, query, words=EXCERPT_WORDS):
     marked = []
     for token in window:
         bare = "".join(WORD.findall(token))
-        marked.append(f"<mark>{escape(token)}</mark>" if bare and _matches(bare, stems) else escape(token))
+        marked.append(
+            f"<mark>{escape(token)}</mark>" if bare and _matches(bare, stems) else escape(token)
+        )
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(tokens) else ""
     return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token is escaped)

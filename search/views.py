@@ -59,13 +59,19 @@ def facet_counts(ids, filters):
     in_categories = apply_filters(ids, filters, skip="category").values("pk")
     in_authors = apply_filters(ids, filters, skip="author").values("pk")
     return {
-        "sections": [(s, section_counts.get(s.path, 0)) for s in sections if section_counts.get(s.path)],
+        "sections": [
+            (s, section_counts.get(s.path, 0)) for s in sections if section_counts.get(s.path)
+        ],
         "categories": Category.objects.annotate(
             n=Count("articles", filter=Q(articles__in=in_categories), distinct=True)
-        ).filter(n__gt=0).order_by("-n", "name"),
+        )
+        .filter(n__gt=0)
+        .order_by("-n", "name"),
         "authors": Author.objects.annotate(
             n=Count("bylines__page", filter=Q(bylines__page__in=in_authors), distinct=True)
-        ).filter(n__gt=0).order_by("-n", "name")[:12],
+        )
+        .filter(n__gt=0)
+        .order_by("-n", "name")[:12],
     }
 
 
@@ -73,7 +79,9 @@ def editors_picks(query):
     query_object = Query.get(query)
     picks = query_object.editors_picks.select_related("page").order_by("sort_order")
     visible = set(
-        ArticlePage.objects.visible().filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
+        ArticlePage.objects.visible()
+        .filter(pk__in=[p.page_id for p in picks if p.page_id])
+        .values_list("pk", flat=True)
     )
     return query_object, [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 

@@ -11,7 +11,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import venv
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,8 +33,6 @@ def run(*args, env=None):
 
 def install_environment(lock_name):
     """Create .venv/ and install ``lock_name``; skipped when nothing changed since last time."""
-    if sys.version_info < (3, 11):
-        raise SystemExit("The newsroom needs Python 3.11 or newer.")
     if not PYTHON.exists():
         say("Creating the virtual environment in .venv/")
         venv.EnvBuilder(with_pip=True).create(VENV_DIR)
@@ -75,11 +72,16 @@ def start(args):
         [
             VENV_BIN / "gunicorn",
             "newsroom.wsgi",
-            "--chdir", BASE_DIR,
-            "--bind", f"{host}:{port}",
-            "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
-            "--threads", "4",
-            "--access-logfile", "-",
+            "--chdir",
+            BASE_DIR,
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            os.environ.get("WEB_CONCURRENCY", "2"),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
         ],
         cwd=BASE_DIR,
     )

@@ -22,7 +22,9 @@ def section(home):
 
 @pytest.fixture
 def author(db):
-    return factories.make_author("Ada Marsh", role="Transport correspondent", bio="Ada covers the river.")
+    return factories.make_author(
+        "Ada Marsh", role="Transport correspondent", bio="Ada covers the river."
+    )
 
 
 def pytest_collection_modifyitems(config, items):

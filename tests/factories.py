@@ -13,6 +13,8 @@ from wagtail.models import Site
 from news.models import (
     ArticlePage,
     ArticlePageAuthor,
+    ArticlePagePromo,
+    ArticlePageRelated,
     Author,
     Category,
     NewsIndexPage,
@@ -74,8 +76,14 @@ DEFAULT_BODY = [
     ("paragraph", "<p>The river ferry will run every twenty minutes from Monday.</p>"),
     ("subhead", "What changes for riders"),
     ("paragraph", "<p>Evening services are extended until midnight on weekdays.</p>"),
-    ("pull_quote", {"quote": "We listened to the night-shift workers.", "attribution": "Transit chief"}),
-    ("quoted_passage", {"passage": "<p>Ridership rose by a third in a year.</p>", "source": "Annual report"}),
+    (
+        "pull_quote",
+        {"quote": "We listened to the night-shift workers.", "attribution": "Transit chief"},
+    ),
+    (
+        "quoted_passage",
+        {"passage": "<p>Ridership rose by a third in a year.</p>", "source": "Annual report"},
+    ),
 ]
 
 
@@ -85,6 +93,8 @@ def make_article(
     authors=(),
     categories=(),
     tags=(),
+    promos=(),
+    related=(),
     publish=True,
     days_ago=0,
     body=None,
@@ -102,6 +112,10 @@ def make_article(
     section.add_child(instance=article)
     for order, author in enumerate(authors):
         article.article_authors.add(ArticlePageAuthor(author=author, sort_order=order))
+    for order, promo in enumerate(promos):
+        article.sidebar_promos.add(ArticlePagePromo(promo=promo, sort_order=order))
+    for order, page in enumerate(related):
+        article.related_links.add(ArticlePageRelated(related_page=page, sort_order=order))
     article.categories.set(categories)
     article.tags.set(list(tags))
     revision = article.save_revision()

@@ -1,5 +1,7 @@
 """The article page reproduces the reference structure (shared/article-page.md)."""
 
+import itertools
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,9 +14,16 @@ def story(section, author):
     publisher = factories.make_publisher()
     politics = factories.make_category("Politics")
     promo = factories.make_promo()
+    related = factories.make_article(
+        section,
+        "Bridge repairs finish early",
+        categories=[politics],
+        standfirst="The bridge reopens on Friday. Traffic returns to normal.",
+    )
     article = factories.make_article(
         section,
         "Ferry timetable doubles evening services",
+        promos=[promo],
         authors=[author, co_author],
         categories=[politics],
         tags=["ferries"],
@@ -24,11 +33,6 @@ def story(section, author):
         lead_image_caption="The ferry at dusk.",
         lead_image_credit="Jo Park",
     )
-    related = factories.make_article(
-        section, "Bridge repairs finish early", categories=[politics],
-        standfirst="The bridge reopens on Friday. Traffic returns to normal.",
-    )
-    article.sidebar_promos.create(promo=promo, sort_order=0)
     return article, related, promo
 
 
@@ -39,7 +43,7 @@ def soup_of(client, url):
 
 
 def test_article_structure(client, story):
-    article, related, promo = story
+    article, _related, promo = story
     soup = soup_of(client, article.url)
 
     main = soup.find("main")
@@ -87,7 +91,7 @@ def test_heading_order_has_no_skipped_levels(client, story):
     soup = soup_of(client, article.url)
     levels = [int(h.name[1]) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1
-    for previous, current in zip(levels, levels[1:], strict=False):
+    for previous, current in itertools.pairwise(levels):
         assert current <= previous + 1, levels
 
 

@@ -27,7 +27,14 @@ def test_first_page_of_a_section_is_fine(client, section):
 
 @pytest.mark.parametrize(
     "query",
-    ['"unterminated', "word " * 600, "<script>alert(1)</script>", "\x00null", "'; DROP TABLE x; --", "🗞️"],
+    [
+        '"unterminated',
+        "word " * 600,
+        "<script>alert(1)</script>",
+        "\x00null",
+        "'; DROP TABLE x; --",
+        "🗞️",
+    ],
 )
 def test_search_survives_hostile_queries(client, section, query):
     factories.make_article(section, "Quiet news day")

@@ -11,7 +11,7 @@ from tests import factories
 
 def article_form_data(article, authors=(), body=None, **overrides):
     """The admin edit form's data for ``article``, as the editor would post it."""
-    data = nested_form_data(
+    return nested_form_data(
         {
             "title": article.title,
             "slug": article.slug,
@@ -22,7 +22,10 @@ def article_form_data(article, authors=(), body=None, **overrides):
                 or [
                     ("paragraph", rich_text("<p>The meeting ran past midnight.</p>")),
                     ("subhead", "Where the money goes"),
-                    ("pull_quote", {"quote": "Every ward gets a new park.", "attribution": "Mayor"}),
+                    (
+                        "pull_quote",
+                        {"quote": "Every ward gets a new park.", "attribution": "Mayor"},
+                    ),
                 ]
             ),
             "related_links": inline_formset([]),
@@ -30,7 +33,6 @@ def article_form_data(article, authors=(), body=None, **overrides):
             **overrides,
         }
     )
-    return data
 
 
 class PageTypeTests(WagtailPageTestCase):
@@ -39,7 +41,9 @@ class PageTypeTests(WagtailPageTestCase):
         cls.home = factories.home_page()
         cls.section = factories.make_section("News", parent=cls.home)
         cls.author = factories.make_author("Ada Marsh")
-        cls.article = factories.make_article(cls.section, "Ferry timetable changes", authors=[cls.author])
+        cls.article = factories.make_article(
+            cls.section, "Ferry timetable changes", authors=[cls.author]
+        )
 
     def test_home_page_is_the_site_root(self):
         self.assertIsInstance(self.home, HomePage)

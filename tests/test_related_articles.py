@@ -2,6 +2,7 @@
 
 import pytest
 
+from news.models import ArticlePage
 from tests import factories
 
 
@@ -12,16 +13,17 @@ def topics(db):
 
 def test_editors_picks_come_first(section, topics):
     transport, _ = topics
-    article = factories.make_article(section, "Main", categories=[transport])
     auto = factories.make_article(section, "Shares a category", categories=[transport])
     pick = factories.make_article(section, "Chosen by hand")
-    article.related_links.create(related_page=pick, sort_order=0)
-    assert article.get_related_articles() == [pick, auto]
+    article = factories.make_article(section, "Main", categories=[transport], related=[pick])
+    assert ArticlePage.objects.get(pk=article.pk).get_related_articles() == [pick, auto]
 
 
 def test_fill_up_prefers_more_shared_topics(section, topics):
     transport, weather = topics
-    article = factories.make_article(section, "Main", categories=[transport, weather], tags=["ferry"])
+    article = factories.make_article(
+        section, "Main", categories=[transport, weather], tags=["ferry"]
+    )
     one = factories.make_article(section, "One shared", categories=[weather], days_ago=0)
     three = factories.make_article(
         section, "Three shared", categories=[transport, weather], tags=["ferry"], days_ago=9
@@ -32,10 +34,10 @@ def test_fill_up_prefers_more_shared_topics(section, topics):
 
 def test_drafts_and_unpublished_picks_are_skipped(section, topics):
     transport, _ = topics
-    article = factories.make_article(section, "Main", categories=[transport])
     draft = factories.make_article(section, "Draft pick", categories=[transport], publish=False)
-    article.related_links.create(related_page=draft, sort_order=0)
-    assert draft not in article.get_related_articles()
+    article = factories.make_article(section, "Main", categories=[transport], related=[draft])
+    assert article.related_links.count() == 1
+    assert draft not in ArticlePage.objects.get(pk=article.pk).get_related_articles()
 
 
 def test_limit_is_respected(section, topics):

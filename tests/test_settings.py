@@ -8,10 +8,16 @@ import pytest
 
 
 def import_settings(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import newsroom.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])"],
+        [
+            sys.executable,
+            "-c",
+            "import newsroom.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])",
+        ],
         env=environment,
         capture_output=True,
         text=True,

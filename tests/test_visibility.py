@@ -36,16 +36,14 @@ def test_unpublished_promo_is_not_shown(client, section):
 
 def test_chosen_draft_promo_is_dropped(client, section):
     draft_promo = factories.make_promo("Chosen but unpublished", publish=False)
-    article = factories.make_article(section, "Story with a draft promo")
-    article.sidebar_promos.create(promo=draft_promo, sort_order=0)
+    article = factories.make_article(section, "Story with a draft promo", promos=[draft_promo])
     assert "Chosen but unpublished" not in client.get(article.url).content.decode()
 
 
 def test_sitewide_promos_fill_in_when_an_article_picks_none(client, section):
-    sitewide = factories.make_promo("Join the readers' panel", sitewide=True)
+    sitewide = factories.make_promo("Join the reader panel", sitewide=True)
     chosen = factories.make_promo("Contact your elected officials")
-    picky = factories.make_article(section, "Picky story")
-    picky.sidebar_promos.create(promo=chosen, sort_order=0)
+    picky = factories.make_article(section, "Picky story", promos=[chosen])
     plain = factories.make_article(section, "Plain story")
 
     picky_html = client.get(picky.url).content.decode()

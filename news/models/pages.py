@@ -134,7 +134,11 @@ class NewsIndexPage(RoutablePageMixin, SearchEngineMixin, Page):
         category = get_object_or_404(Category, slug=slug)
         return self.render(
             request,
-            archive={"kind": "Category", "name": category.name, "description": category.description},
+            archive={
+                "kind": "Category",
+                "name": category.name,
+                "description": category.description,
+            },
             articles=self.get_articles().filter(categories=category),
         )
 
@@ -170,11 +174,14 @@ class ArticlePage(SearchEngineMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     lead_image_alt_text = models.CharField(
-        "alt text", max_length=250, blank=True,
+        "alt text",
+        max_length=250,
+        blank=True,
         help_text="What the image shows, for readers who cannot see it.",
     )
     lead_image_decorative = models.BooleanField(
-        "image is decorative", default=False,
+        "image is decorative",
+        default=False,
         help_text="Tick only if the image adds nothing the text does not say.",
     )
     lead_image_caption = models.CharField("caption", max_length=250, blank=True)
@@ -191,7 +198,9 @@ class ArticlePage(SearchEngineMixin, Page):
         help_text="The publication that ran the original story, if this summarises one.",
     )
     source_url = models.URLField(
-        "original article URL", blank=True, max_length=500,
+        "original article URL",
+        blank=True,
+        max_length=500,
         help_text="Link to the full article on the publisher's site.",
     )
 
@@ -201,7 +210,10 @@ class ArticlePage(SearchEngineMixin, Page):
         *Page.content_panels,
         FieldPanel("standfirst"),
         InlinePanel(
-            "article_authors", label="Author", heading="Byline", min_num=1,
+            "article_authors",
+            label="Author",
+            heading="Byline",
+            min_num=1,
             help_text="At least one author before publishing; drafts may have none yet.",
         ),
         MultiFieldPanel(
@@ -231,7 +243,9 @@ class ArticlePage(SearchEngineMixin, Page):
             ],
             heading="Date and filing",
         ),
-        InlinePanel("related_links", label="Related article", heading="Related articles", max_num=6),
+        InlinePanel(
+            "related_links", label="Related article", heading="Related articles", max_num=6
+        ),
         InlinePanel("sidebar_promos", label="Promo", heading="Sidebar promos", max_num=3),
     ]
 
@@ -282,7 +296,9 @@ class ArticlePage(SearchEngineMixin, Page):
     def lead_image_alt(self):
         if self.lead_image_decorative:
             return ""
-        return self.lead_image_alt_text or (self.lead_image.default_alt_text if self.lead_image else "")
+        return self.lead_image_alt_text or (
+            self.lead_image.default_alt_text if self.lead_image else ""
+        )
 
     @property
     def date(self):
@@ -311,7 +327,9 @@ class ArticlePage(SearchEngineMixin, Page):
 
     @cached_property
     def authors(self):
-        return [link.author for link in self._children("article_authors", "author") if link.author_id]
+        return [
+            link.author for link in self._children("article_authors", "author") if link.author_id
+        ]
 
     @cached_property
     def category_list(self):
@@ -323,7 +341,9 @@ class ArticlePage(SearchEngineMixin, Page):
 
     def get_promos(self):
         """The article's own live promos, or the site-wide ones when it picks none."""
-        chosen = [link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id]
+        chosen = [
+            link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id
+        ]
         if chosen:
             return [promo for promo in chosen if promo.live]
         return list(SidebarSnippet.objects.sitewide().select_related("image")[:3])
@@ -332,7 +352,9 @@ class ArticlePage(SearchEngineMixin, Page):
         """Editors' picks first, then articles sharing the most categories and tags."""
         limit = limit or self.related_count
         visible = ArticlePage.objects.visible()
-        picked_ids = [link.related_page_id for link in self.related_links.all() if link.related_page_id]
+        picked_ids = [
+            link.related_page_id for link in self.related_links.all() if link.related_page_id
+        ]
         picked = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
         related = [picked[pk] for pk in picked_ids if pk in picked and pk != self.pk][:limit]
 

@@ -9,7 +9,9 @@ from wagtail.search import index
 
 class Author(index.Indexed, models.Model):
     name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, blank=True, help_text="Used in the author page URL.")
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Used in the author page URL."
+    )
     role = models.CharField(max_length=120, blank=True, help_text="e.g. 'Transport correspondent'.")
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
     photo = models.ForeignKey(
@@ -35,13 +37,13 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("author", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("author", args=[self.slug])
 
     def _unique_slug(self):
         base = slugify(self.name)[:100] or "author"

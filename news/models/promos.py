@@ -21,19 +21,26 @@ class SidebarSnippet(
     title = models.CharField(max_length=80)
     text = models.TextField(max_length=280, help_text="One or two short sentences.")
     link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Link to a page on this site…",
     )
     link_url = models.URLField(blank=True, help_text="…or to another site.")
     cta_label = models.CharField(
-        "call-to-action label", max_length=40, default="Find out more",
+        "call-to-action label",
+        max_length=40,
+        default="Find out more",
         help_text="The words on the button, e.g. 'Contact your elected officials'.",
     )
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sitewide = models.BooleanField(
-        "show site-wide", default=False,
+        "show site-wide",
+        default=False,
         help_text="Show on every article that does not choose its own promos.",
     )
 

@@ -1,8 +1,8 @@
 """Categories and publishers: reference data that editors manage through modeladmin."""
 
 from django.db import models
-from django.urls import reverse
 from django.db.models import Count, Q
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 

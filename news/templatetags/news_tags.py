@@ -15,7 +15,9 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 @register.simple_tag
 def json_ld(data):
     """Render ``data`` as a JSON-LD script element, safe against markup in the values."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
