@@ -7,10 +7,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from news.caching import ReaderCacheMixin
 from news.models import ArticlePage, Category, NewsIndexPage, SidebarSnippet
 
 
-class HomePage(Page):
+class HomePage(ReaderCacheMixin, Page):
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         null=True,
@@ -47,15 +48,16 @@ class HomePage(Page):
         exclude = [lead.pk] if lead else []
         sections = list(NewsIndexPage.objects.child_of(self).live().public())
         by_section = {section.path: [] for section in sections}
-        stories = (
-            ArticlePage.objects.visible()
-            .exclude(pk__in=exclude)
-            .latest_per_section(sections, self.stories_per_section)
-            .for_listing()
-            .order_by("section_path", "section_rank")
-        )
-        for story in stories:
-            by_section[story.section_path].append(story)
+        if sections:
+            stories = (
+                ArticlePage.objects.visible()
+                .exclude(pk__in=exclude)
+                .latest_per_section(sections, self.stories_per_section)
+                .for_listing()
+                .order_by("section_path", "section_rank")
+            )
+            for story in stories:
+                by_section[story.section_path].append(story)
         context.update(
             lead_story=lead,
             section_stories=[(s, by_section[s.path]) for s in sections if by_section[s.path]],

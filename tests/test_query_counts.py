@@ -15,7 +15,7 @@ def grow(section, count, authors, categories):
             authors=authors,
             categories=categories,
             tags=[f"tag{n}", "common"],
-            lead_image=factories.make_image() if n % 2 else None,
+            lead_image=factories.make_image(),
         )
 
 
