@@ -1,0 +1,1 @@
+"""Demo content for `manage.py seed_newsroom`: written articles, illustrations and the builder."""

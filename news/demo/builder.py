@@ -1,0 +1,767 @@
+"""Build the demo newsroom: settings, sections, people, promos, images and articles.
+
+Every step looks for what already exists (by slug, name or title) and only adds what is missing,
+so the build can be run again, or resumed after an interruption, without duplicating anything.
+
+The written articles go through Wagtail's normal publishing path (a revision, then publish), and
+their dates are then moved back along the timeline. Generated articles (``--articles`` above the
+written corpus) skip revisions for speed: they are inserted as live pages in chunks, their
+authors, categories and tags are bulk-inserted, and they are added to the search and reference
+indexes explicitly, since those normally follow ``post_save`` signals.
+"""
+
+import hashlib
+import html
+import re
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from io import BytesIO
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.utils import timezone
+from modelsearch.signal_handlers import post_save_signal_handler
+from taggit.models import Tag
+from treebeard.numconv import NumConv
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from home.models import HomePage, SiteSettings
+from news.demo import content, images
+from news.demo.articles import ARTICLES
+from news.demo.recombine import Recombiner
+from news.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    ArticlePagePromo,
+    ArticlePageRelated,
+    ArticlePageTag,
+    Author,
+    Category,
+    NewsIndexPage,
+    Publisher,
+    SidebarSnippet,
+)
+
+COLLECTION_NAME = "Newsroom demo"
+LEAD_STORY = "tanners-bridge-to-reopen-to-pedestrians"
+DEFAULT_ARTICLES = 48
+CHUNK_SIZE = 500
+GENERATED_PER_DAY = 30  # generated articles fill the archive before the written timeline
+
+# Lead images that suit each section, for generated articles.
+SECTION_SCENES = {
+    "news": ["bridge", "river", "transit", "clouds", "skyline"],
+    "politics": ["civic", "chart", "mosaic"],
+    "business": ["market", "chart", "skyline"],
+    "culture": ["bauhaus", "books", "mosaic"],
+    "science": ["contours", "river", "clouds", "stars"],
+    "opinion": ["mosaic", "bauhaus", "civic", "books"],
+}
+
+IMAGE_BLOCK = re.compile(r"^\[image (?P<key>[\w-]+)\]\s*(?P<rest>.*)$")
+
+
+class SeedError(Exception):
+    pass
+
+
+def parse_body(text):
+    """Turn the articles' small markup (see ``articles.py``) into raw StreamField data."""
+    blocks = []
+    for chunk in text.strip().split("\n\n"):
+        chunk = " ".join(line.strip() for line in chunk.strip().splitlines())
+        if chunk.startswith("## "):
+            blocks.append(("subhead", chunk[3:].strip()))
+        elif chunk.startswith(">> "):
+            passage, _, source = chunk[3:].partition(" | ")
+            blocks.append(("quoted_passage", (passage.strip(), source.strip())))
+        elif chunk.startswith("> "):
+            quote, _, who = chunk[2:].partition(" | ")
+            blocks.append(("pull_quote", (quote.strip(), who.strip())))
+        elif match := IMAGE_BLOCK.match(chunk):
+            caption, _, credit = match["rest"].partition(" | ")
+            blocks.append(("image", (match["key"], caption.strip(), credit.strip())))
+        else:
+            blocks.append(("paragraph", chunk))
+    return blocks
+
+
+def rich_text(text):
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
+class NewsroomBuilder:
+    def __init__(self, articles=DEFAULT_ARTICLES, log=print, now=None):
+        if articles < 0:
+            raise SeedError("--articles must be zero or more.")
+        self.target = articles
+        self.log = log
+        self.now = now or timezone.now()
+        self.counts = {}
+        self.image_cache = {}
+        self.touched = defaultdict(set)  # model -> pks saved while indexing was deferred
+        self.new_models = set()  # models whose touched objects were all inserted in bulk
+
+    # Orchestration ---------------------------------------------------------------------------
+
+    def run(self):
+        started = time.monotonic()
+        site = Site.objects.select_related("root_page").get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise SeedError(
+                f"The default site's root page is a {type(home).__name__}, not a HomePage."
+            )
+        self.site, self.home = site, home
+
+        # A small newsroom gets the newest written stories; they are created oldest first.
+        newest = sorted(ARTICLES, key=lambda article: (article["days_ago"], article["slug"]))
+        written = sorted(newest[: self.target], key=self.written_sort_key)
+        generated = max(0, self.target - len(ARTICLES))
+        if self.is_complete(written, generated):
+            self.log(
+                f"The newsroom already exists ({self.demo_article_count()} articles); "
+                "nothing to do."
+            )
+            return False
+
+        with deferred_indexing():
+            with transaction.atomic():
+                self.collection = self.ensure_collection()
+                self.prepare_images(written)
+                self.ensure_site_settings()
+                self.sections = self.ensure_sections()
+                self.categories = self.ensure_categories()
+                self.publishers = self.ensure_publishers()
+                self.authors = self.ensure_authors()
+                self.promos = self.ensure_promos()
+                self.create_written_articles(written)
+                self.set_lead_story()
+                self.update_indexes()
+            if generated:
+                self.create_generated_articles(generated)
+
+        self.report(time.monotonic() - started)
+        return True
+
+    def written_sort_key(self, article):
+        """Oldest first, so that related articles always point at stories that exist already."""
+        return (-article["days_ago"], article["time"])
+
+    def is_complete(self, written, generated):
+        sections = NewsIndexPage.objects.child_of(self.home).filter(
+            slug__in=[slug for slug, _, _ in content.SECTIONS]
+        )
+        if sections.count() < len(content.SECTIONS):
+            return False
+        existing = set(ArticlePage.objects.descendant_of(self.home).values_list("slug", flat=True))
+        if any(article["slug"] not in existing for article in written):
+            return False
+        return self.demo_article_count() >= len(written) + generated
+
+    def demo_article_count(self):
+        return ArticlePage.objects.descendant_of(self.home).count()
+
+    def count(self, key, n=1):
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def touch(self, obj):
+        self.touched[type(obj)].add(obj.pk)
+        return obj
+
+    def report(self, seconds):
+        labels = [
+            ("images", "images"),
+            ("sections", "sections"),
+            ("categories", "categories"),
+            ("publishers", "publishers"),
+            ("authors", "authors"),
+            ("promos", "sidebar promos"),
+            ("written", "written articles (published with revisions)"),
+            ("generated", "generated articles"),
+            ("related", "related-article links"),
+            ("article_promos", "article promo choices"),
+        ]
+        self.log("Created:")
+        for key, label in labels:
+            if self.counts.get(key):
+                self.log(f"  {self.counts[key]:>6} {label}")
+        self.log(f"The newsroom has {self.demo_article_count()} articles. Done in {seconds:.1f}s.")
+
+    # Images ----------------------------------------------------------------------------------
+
+    def ensure_collection(self):
+        existing = Collection.objects.filter(name=COLLECTION_NAME).first()
+        if existing:
+            return existing
+        return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+
+    def prepare_images(self, written):
+        """Render every picture this run needs in parallel threads, then save them in order."""
+        Image = get_image_model()
+        existing = {
+            image.title: image for image in Image.objects.filter(collection=self.collection)
+        }
+        wanted = {}  # title -> (alt text, file name, render function)
+
+        def want(title, alt, filename, render):
+            if title in existing:
+                self.image_cache[title] = existing[title]
+            else:
+                wanted[title] = (alt, filename, render)
+
+        pool_keys = {article["image"] for article in written}
+        for article in written:
+            for kind, value in parse_body(article["body"]):
+                if kind == "image":
+                    pool_keys.add(value[0])
+        pool_keys |= {promo["image"] for promo in content.PROMOS if promo.get("image")}
+        if self.target > len(ARTICLES):
+            pool_keys |= set(images.POOL)
+        for key in sorted(pool_keys):
+            title, alt = images.describe(key)
+            want(
+                title,
+                alt,
+                f"{key}.jpg",
+                lambda key=key: images.to_jpeg(images.render_pool_image(key)),
+            )
+
+        for slug, author in content.AUTHORS.items():
+            palette, skin, hair, style, shirt = author["portrait"]
+            want(
+                self.portrait_title(author["name"]),
+                f"Illustrated portrait of {author['name']}.",
+                f"author-{slug}.jpg",
+                lambda slug=slug, palette=palette, skin=skin, hair=hair, style=style, shirt=shirt: (
+                    images.to_jpeg(
+                        images.render_portrait(
+                            slug,
+                            palette,
+                            images.SKIN_TONES[skin],
+                            images.HAIR_COLOURS[hair],
+                            style,
+                            shirt,
+                        )
+                    )
+                ),
+            )
+        for slug, publisher in content.PUBLISHERS.items():
+            letters, palette, style = publisher["logo"]
+            want(
+                self.logo_title(publisher["name"]),
+                f"{publisher['name']} logo: the letters {letters}.",
+                f"publisher-{slug}.png",
+                lambda slug=slug, letters=letters, palette=palette, style=style: images.to_png(
+                    images.render_mark(letters, palette, slug, style, size=400)
+                ),
+            )
+        want(
+            self.logo_title(content.SITE["site_name"]),
+            f"{content.SITE['site_name']} logo: the letters RL above three waves.",
+            "riverside-ledger-logo.png",
+            lambda: images.to_png(images.render_mark("RL", "meadow", "site", "ledger", size=512)),
+        )
+
+        if not wanted:
+            return
+        titles = sorted(wanted)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            rendered = list(pool.map(lambda title: wanted[title][2](), titles))
+        for title, data in zip(titles, rendered, strict=True):
+            alt, filename, _ = wanted[title]
+            image = Image(
+                title=title,
+                description=alt,
+                collection=self.collection,
+                file=ImageFile(BytesIO(data), name=filename),
+                file_size=len(data),
+                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
+            )
+            image.save()
+            self.touch(image)
+            self.image_cache[title] = image
+            self.count("images")
+
+    def image(self, title):
+        return self.image_cache.get(title)
+
+    def pool_image(self, key):
+        return self.image(images.describe(key)[0])
+
+    @staticmethod
+    def portrait_title(name):
+        return f"Portrait: {name}"
+
+    @staticmethod
+    def logo_title(name):
+        return f"Logo: {name}"
+
+    # Site-wide content -----------------------------------------------------------------------
+
+    def ensure_site_settings(self):
+        settings = SiteSettings.for_site(self.site)
+        if settings.tagline and settings.logo_id:
+            return
+        settings.site_name = content.SITE["site_name"]
+        settings.tagline = content.SITE["tagline"]
+        settings.footer_text = content.SITE["footer_text"]
+        settings.logo = self.image(self.logo_title(content.SITE["site_name"]))
+        settings.social_links = [
+            {"type": "link", "value": {"platform": platform, "url": url}}
+            for platform, url in content.SITE["social_links"]
+        ]
+        settings.save()
+        self.touch(settings)
+        if self.site.site_name != content.SITE["site_name"]:
+            self.site.site_name = content.SITE["site_name"]
+            self.site.save()
+
+    def ensure_sections(self):
+        existing = {page.slug: page for page in self.home.get_children().specific()}
+        sections = {}
+        for slug, title, intro in content.SECTIONS:
+            page = existing.get(slug)
+            if page is not None:
+                if not isinstance(page, NewsIndexPage):
+                    raise SeedError(
+                        f"/{slug}/ already exists as a {type(page).__name__}, not a section."
+                    )
+                sections[slug] = page
+                continue
+            page = NewsIndexPage(
+                title=title, slug=slug, intro=intro, show_in_menus=True, live=False
+            )
+            self.home.add_child(instance=page)
+            page.save_revision().publish()
+            self.touch(page)
+            sections[slug] = page
+            self.count("sections")
+        self.home.refresh_from_db()
+        return sections
+
+    def ensure_categories(self):
+        categories = {category.slug: category for category in Category.objects.all()}
+        for slug, (name, description) in content.CATEGORIES.items():
+            if slug not in categories:
+                categories[slug] = self.touch(
+                    Category.objects.create(name=name, slug=slug, description=description)
+                )
+                self.count("categories")
+        return categories
+
+    def ensure_publishers(self):
+        by_name = {publisher.name: publisher for publisher in Publisher.objects.all()}
+        publishers = {}
+        for key, data in content.PUBLISHERS.items():
+            publisher = by_name.get(data["name"])
+            if publisher is None:
+                publisher = Publisher.objects.create(
+                    name=data["name"],
+                    homepage_url=data["homepage_url"],
+                    tagline=data["tagline"],
+                    logo=self.image(self.logo_title(data["name"])),
+                )
+                self.touch(publisher)
+                self.count("publishers")
+            publishers[key] = publisher
+        return publishers
+
+    def ensure_authors(self):
+        by_slug = {author.slug: author for author in Author.objects.all()}
+        authors = {}
+        for slug, data in content.AUTHORS.items():
+            author = by_slug.get(slug)
+            if author is None:
+                author = Author.objects.create(
+                    name=data["name"],
+                    slug=slug,
+                    role=data["role"],
+                    bio=data["bio"],
+                    photo=self.image(self.portrait_title(data["name"])),
+                )
+                self.touch(author)
+                self.count("authors")
+            authors[slug] = author
+        return authors
+
+    def ensure_promos(self):
+        by_title = {promo.title: promo for promo in SidebarSnippet.objects.all()}
+        promos = {}
+        for data in content.PROMOS:
+            promo = by_title.get(data["title"])
+            if promo is None:
+                promo = SidebarSnippet(
+                    title=data["title"],
+                    text=data["text"],
+                    cta_label=data["cta_label"],
+                    link_url=data.get("link_url", ""),
+                    link_page=self.sections.get(data.get("link_section")),
+                    image=self.pool_image(data["image"]) if data.get("image") else None,
+                    sitewide=data["sitewide"],
+                    live=False,
+                )
+                promo.full_clean()
+                promo.save()
+                revision = promo.save_revision()
+                if not data.get("draft"):
+                    revision.publish()
+                self.touch(promo)
+                self.count("promos")
+            promos[data["key"]] = promo
+        return promos
+
+    # Written articles ------------------------------------------------------------------------
+
+    def article_date(self, days_ago, clock):
+        hour, minute = (int(part) for part in clock.split(":"))
+        day = timezone.localtime(self.now).date() - timedelta(days=days_ago)
+        moment = timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))
+        return min(moment, self.now - timedelta(minutes=20))
+
+    def source_url(self, publisher_key, date, slug):
+        data = content.PUBLISHERS[publisher_key]
+        base = data["homepage_url"].rstrip("/")
+        return f"{base}/{data['path']}/{date:%Y/%m/%d}/{slug}/"
+
+    def stream_data(self, blocks):
+        data = []
+        for kind, value in blocks:
+            if kind == "paragraph":
+                data.append({"type": "paragraph", "value": rich_text(value)})
+            elif kind == "subhead":
+                data.append({"type": "subhead", "value": value})
+            elif kind == "pull_quote":
+                quote, attribution = value
+                data.append(
+                    {"type": "pull_quote", "value": {"quote": quote, "attribution": attribution}}
+                )
+            elif kind == "quoted_passage":
+                passage, source = value
+                data.append(
+                    {
+                        "type": "quoted_passage",
+                        "value": {"passage": rich_text(passage), "source": source},
+                    }
+                )
+            elif kind == "image":
+                key, caption, credit = value
+                image = self.pool_image(key)
+                if image is not None:
+                    # The body's image is Wagtail's ImageBlock: the image with its own alt text.
+                    picture = {
+                        "image": image.pk,
+                        "alt_text": image.description,
+                        "decorative": False,
+                    }
+                    data.append(
+                        {
+                            "type": "image",
+                            "value": {"image": picture, "caption": caption, "credit": credit},
+                        }
+                    )
+        return data
+
+    def create_written_articles(self, written):
+        existing = dict(ArticlePage.objects.descendant_of(self.home).values_list("slug", "pk"))
+        self.article_ids = dict(existing)
+        for data in written:
+            if data["slug"] in existing:
+                continue
+            section = self.sections[data["section"]]
+            date = self.article_date(data["days_ago"], data["time"])
+            published = date + timedelta(hours=data["updated_hours"])
+            published = min(published, self.now)
+            source = data["source"]
+            lead_image = self.pool_image(data["image"])
+            article = ArticlePage(
+                title=data["title"],
+                slug=data["slug"],
+                standfirst=data["standfirst"],
+                display_date=date,
+                lead_image=lead_image,
+                lead_image_alt_text=lead_image.description if lead_image else "",
+                lead_image_caption=data["caption"],
+                lead_image_credit=data.get("credit", content.IMAGE_CREDIT),
+                body=self.stream_data(parse_body(data["body"])),
+                publisher=self.publishers[source] if source else None,
+                source_url=self.source_url(source, date, data["slug"]) if source else "",
+                live=False,
+            )
+            article.article_authors = [
+                ArticlePageAuthor(author=self.authors[slug]) for slug in data["authors"]
+            ]
+            article.categories = [self.categories[slug] for slug in data["categories"]]
+            article.tags.add(*data["tags"])
+            related = [
+                self.article_ids[slug] for slug in data["related"] if slug in self.article_ids
+            ]
+            article.related_links = [ArticlePageRelated(related_page_id=pk) for pk in related]
+            article.sidebar_promos = [
+                ArticlePagePromo(promo=self.promos[key]) for key in data["promos"]
+            ]
+            section.add_child(instance=article)
+            article.save_revision().publish()
+            self.backdate(article, date, published)
+            self.touch(article)
+            self.article_ids[data["slug"]] = article.pk
+            self.count("written")
+            self.count("related", len(related))
+            self.count("article_promos", len(data["promos"]))
+
+    def backdate(self, page, first_published, last_published):
+        """Move a freshly published page's history back to when the story 'happened'."""
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=first_published,
+            last_published_at=last_published,
+            latest_revision_created_at=last_published,
+        )
+        ArticlePage.objects.filter(pk=page.pk).update(display_date=first_published)
+        Revision.page_revisions.filter(object_id=str(page.pk)).update(created_at=last_published)
+        PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=last_published)
+
+    def set_lead_story(self):
+        if self.home.lead_story_id:
+            return
+        lead = self.article_ids.get(LEAD_STORY) or next(iter(self.article_ids.values()), None)
+        if lead is None:
+            return
+        self.home.lead_story_id = lead
+        self.home.save_revision().publish()
+        self.touch(self.home)
+
+    # Generated articles ----------------------------------------------------------------------
+
+    def create_generated_articles(self, count):
+        recombiner = Recombiner(self.section_authors())
+        existing = set(ArticlePage.objects.descendant_of(self.home).values_list("slug", flat=True))
+        todo = []
+        for number in range(count):
+            spec = recombiner.make(number)
+            if spec["slug"] not in existing:
+                todo.append((number, spec))
+        if not todo:
+            return
+        self.log(f"Generating {len(todo)} more articles in chunks of {CHUNK_SIZE}…")
+        started = time.monotonic()
+        for offset in range(0, len(todo), CHUNK_SIZE):
+            chunk = todo[offset : offset + CHUNK_SIZE]
+            with transaction.atomic():
+                pages = [(self.generated_page(number, spec), spec) for number, spec in chunk]
+                self.insert_pages(pages)
+                self.bulk_relations(pages)
+                self.new_models.add(ArticlePage)
+                self.update_indexes()
+            self.count("generated", len(pages))
+            done = offset + len(chunk)
+            rate = done / max(time.monotonic() - started, 0.001)
+            self.log(f"  {done}/{len(todo)} generated articles ({rate:.0f}/s)")
+
+    def generated_page(self, number, spec):
+        oldest_written = max(article["days_ago"] for article in ARTICLES)
+        days_ago = oldest_written + 1 + number // GENERATED_PER_DAY
+        minutes = int(spec["seed"] * 14 * 60)  # between 06:00 and 20:00
+        date = self.article_date(days_ago, f"{6 + minutes // 60:02d}:{minutes % 60:02d}")
+        scenes = SECTION_SCENES[spec["section"]]
+        pool = [key for key in images.POOL if key.split("-", 1)[0] in scenes]
+        lead_image = self.pool_image(pool[number % len(pool)])
+        publisher_key = None
+        if number % 2 == 0:  # half of them summarise a publisher's story
+            publisher_key = list(content.PUBLISHERS)[number % len(content.PUBLISHERS)]
+        return ArticlePage(
+            title=spec["title"],
+            draft_title=spec["title"],
+            slug=spec["slug"],
+            standfirst=spec["standfirst"],
+            display_date=date,
+            first_published_at=date,
+            last_published_at=date,
+            lead_image=lead_image,
+            lead_image_alt_text=lead_image.description if lead_image else "",
+            lead_image_caption=spec["caption"],
+            lead_image_credit=content.IMAGE_CREDIT,
+            body=self.stream_data(spec["body"]),
+            publisher=self.publishers[publisher_key] if publisher_key else None,
+            source_url=self.source_url(publisher_key, date, spec["slug"]) if publisher_key else "",
+            live=True,
+            has_unpublished_changes=False,
+        )
+
+    def insert_pages(self, pages):
+        """Add live pages under their sections in bulk.
+
+        ``add_child`` costs a dozen queries a page (validation, tree lookups, logging); here each
+        section's next tree paths are computed once, the Page rows are bulk-inserted, and each
+        ArticlePage row is inserted on top with ``save_base(raw=True)``: the path Django uses for
+        fixtures, which skips the per-save search and reference index signals (``update_indexes``
+        covers them).
+        """
+        numconv = NumConv(Page.alphabet)
+        content_type = ContentType.objects.get_for_model(ArticlePage)
+        by_section = defaultdict(list)
+        for page, spec in pages:
+            by_section[spec["section"]].append(page)
+        page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        for slug, section_pages in by_section.items():
+            section = self.sections[slug]
+            last = (
+                Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+                .order_by("-path")
+                .values_list("path", flat=True)
+                .first()
+            )
+            step = numconv.str2int(last[-Page.steplen :]) if last else 0
+            for page in section_pages:
+                step += 1
+                key = numconv.int2str(step)
+                page.path = section.path + key.rjust(Page.steplen, Page.alphabet[0])
+                page.depth = section.depth + 1
+                page.numchild = 0
+                page.url_path = f"{section.url_path}{page.slug}/"
+                page.content_type = content_type
+                page.locale_id = section.locale_id
+            rows = Page.objects.bulk_create(
+                Page(**{f.attname: getattr(page, f.attname) for f in page_fields})
+                for page in section_pages
+            )
+            for page, row in zip(section_pages, rows, strict=True):
+                page.page_ptr_id = page.id = row.pk
+                page.save_base(raw=True, force_insert=True)
+                self.touch(page)
+            Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + len(section_pages))
+        PageLogEntry.objects.bulk_create(
+            PageLogEntry(
+                page_id=page.pk,
+                content_type=content_type,
+                label=page.title,
+                action="wagtail.publish",
+                timestamp=page.first_published_at,
+                content_changed=True,
+                data={},
+            )
+            for page, _ in pages
+        )
+
+    def section_authors(self):
+        by_section = {}
+        for article in ARTICLES:
+            by_section.setdefault(article["section"], []).extend(article["authors"])
+        return {
+            section: [self.authors[slug] for slug in dict.fromkeys(slugs)]
+            for section, slugs in by_section.items()
+        }
+
+    def bulk_relations(self, pages):
+        tag_names = {name for _, spec in pages for name in spec["tags"]}
+        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=tag_names)}
+        for name in sorted(tag_names - set(tags)):
+            tags[name] = Tag.objects.create(name=name)
+        through = ArticlePage.categories.through
+        ArticlePageAuthor.objects.bulk_create(
+            ArticlePageAuthor(page=page, author=author, sort_order=i)
+            for page, spec in pages
+            for i, author in enumerate(spec["authors"])
+        )
+        through.objects.bulk_create(
+            through(articlepage_id=page.pk, category_id=self.categories[slug].pk)
+            for page, spec in pages
+            for slug in spec["categories"]
+        )
+        ArticlePageTag.objects.bulk_create(
+            ArticlePageTag(content_object=page, tag=tags[name])
+            for page, spec in pages
+            for name in dict.fromkeys(spec["tags"])
+        )
+
+    def update_indexes(self):
+        """Index everything saved since the last call, as the ``post_save`` signals would have."""
+        for model, pks in self.touched.items():
+            objects = model.objects.filter(pk__in=pks)
+            if model is ArticlePage:
+                # Everything the search fields and the reference index read, in a few queries.
+                objects = objects.select_related("publisher", "lead_image").prefetch_related(
+                    "article_authors__author",
+                    "categories",
+                    "tags",
+                    "tagged_items",
+                    "related_links",
+                    "sidebar_promos",
+                    "wagtail_admin_comments",
+                )
+            objects = list(objects)
+            if issubclass(model, index.Indexed) and model in index.get_indexed_models():
+                indexed = set(
+                    model.get_indexed_objects().filter(pk__in=pks).values_list("pk", flat=True)
+                )
+                for backend in get_search_backends(with_auto_update=True):
+                    backend.add_bulk(model, [obj for obj in objects if obj.pk in indexed])
+            if ReferenceIndex.is_indexed(model):
+                if model in self.new_models:
+                    add_references(objects)
+                else:
+                    for obj in objects:
+                        ReferenceIndex.create_or_update_for_object(obj)
+        self.touched.clear()
+        self.new_models.clear()
+
+
+def add_references(objects):
+    """Reference index rows for objects that have none yet, in one insert.
+
+    Same rows as ``ReferenceIndex.create_or_update_for_object``, without its per-object queries
+    for existing rows (there are none). Falls back to the public method if Wagtail's internals
+    change.
+    """
+    try:
+        extract = ReferenceIndex._extract_references_from_object
+        content_path_hash = ReferenceIndex._get_content_path_hash
+    except AttributeError:
+        for obj in objects:
+            ReferenceIndex.create_or_update_for_object(obj)
+        return
+    rows = []
+    for obj in objects:
+        content_types = [
+            ContentType.objects.get_for_model(model, for_concrete_model=False)
+            for model in [type(obj), *obj._meta.get_parent_list()]
+        ]
+        for to_content_type_id, to_object_id, model_path, content_path in set(extract(obj)):
+            rows.append(
+                ReferenceIndex(
+                    content_type=content_types[0],
+                    base_content_type=content_types[-1],
+                    object_id=obj.pk,
+                    to_content_type_id=to_content_type_id,
+                    to_object_id=to_object_id,
+                    model_path=model_path,
+                    content_path=content_path,
+                    content_path_hash=content_path_hash(content_path),
+                )
+            )
+    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+@contextmanager
+def deferred_indexing():
+    """Switch off per-save search and reference indexing; callers index in bulk instead."""
+    models = [
+        model
+        for model in index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
