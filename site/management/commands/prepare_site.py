@@ -23,7 +23,20 @@ class Command(BaseCommand):
         if not ArticlePage.objects.exists():
             self.stdout.write("Building the demo newsroom (first run only)…")
             call_command("seed_newsroom", stdout=self.stdout)
+            self.render_pages_once()
         self.ensure_admin()
+
+    def render_pages_once(self):
+        """Render every live page once, so image renditions exist before the first reader comes."""
+        from django.test import Client
+        from wagtail.models import Page
+
+        self.stdout.write("Preparing images for the demo pages (first run only)…")
+        client = Client(HTTP_HOST="localhost")
+        for page in Page.objects.live().filter(depth__gt=1).specific().iterator():
+            url = page.get_url()
+            if url:
+                client.get(url)
 
     def ensure_admin(self):
         """Create a superuser for local use and print its login; the password is kept in var/."""
