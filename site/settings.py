@@ -201,7 +201,23 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "The Riverside Ledger"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (SQLite FTS5, or PostgreSQL full-text search) unless a search
+# cluster is configured. SEARCH_URL points at it; SEARCH_BACKEND names the client to use:
+# elasticsearch7, elasticsearch8, elasticsearch9, opensearch2 or opensearch3 (its Python client
+# must be installed too, e.g. `pip install "elasticsearch>=8,<9"`).
+if os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{os.environ.get('SEARCH_BACKEND', 'elasticsearch8')}",
+            "URLS": env_list("SEARCH_URL", []),
+            "INDEX": os.environ.get("SEARCH_INDEX", "newsroom"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
