@@ -49,3 +49,27 @@ def test_database_from_database_url(url, engine):
     result = import_settings(**env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[1] == engine
+
+
+def test_search_cluster_selected_by_environment():
+    environment = {
+        **os.environ,
+        "SEARCH_URL": "https://search.example:9200",
+        "SEARCH_BACKEND": "opensearch3",
+    }
+    code = "import newsroom.settings as s; b = s.WAGTAILSEARCH_BACKENDS['default']; print(b['BACKEND'], b['URLS'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "wagtail.search.backends.opensearch3"
+    assert "https://search.example:9200" in result.stdout
+
+
+def test_database_search_backend_by_default():
+    environment = {k: v for k, v in os.environ.items() if k != "SEARCH_URL"}
+    code = "import newsroom.settings as s; print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "wagtail.search.backends.database"
