@@ -18,7 +18,9 @@ def main():
         # Loaded by path: the `newsroom` package may not be installed yet.
         import importlib.util
 
-        spec = importlib.util.spec_from_file_location("bootstrap", BASE_DIR / "site" / "bootstrap.py")
+        spec = importlib.util.spec_from_file_location(
+            "bootstrap", BASE_DIR / "site" / "bootstrap.py"
+        )
         bootstrap = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(bootstrap)
         sys.exit(bootstrap.main(sys.argv[1], sys.argv[2:]))

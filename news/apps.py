@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from news import caching, signals
+
+        signals.connect()
+        caching.connect()

@@ -256,4 +256,3 @@ class RecentlyPublishedPanel(NewsroomPanel):
 
 def newsroom_panels():
     return [MyDraftsPanel(), AwaitingReviewPanel(), ScheduledPanel(), RecentlyPublishedPanel()]
-

@@ -13,14 +13,40 @@ def query_terms(query):
     return [term.lower() for term in WORD.findall(query) if len(term) > 1]
 
 
+# Endings removed before comparing words, so that "election" marks "elections" and "elected" (but
+# not "electric"), and "deterring" marks "deterred". A highlighting heuristic, not the backend's
+# stemmer: PostgreSQL stems with its english dictionary, SQLite's FTS5 backend not at all.
+SUFFIXES = (
+    ("ings", 4),
+    ("ing", 4),
+    ("ions", 4),
+    ("ion", 4),
+    ("ies", 3),
+    ("ied", 3),
+    ("ed", 4),
+    ("s", 3),
+)
+
+
+def _root(word):
+    word = word.lower()
+    for suffix, min_stem in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= min_stem and not word.endswith("eed"):
+            word = stem + "y" if suffix in ("ies", "ied") else stem
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # running -> run, deterred -> deter
+    return word
+
+
 def _stem(term):
-    # A crude stem so that "election" marks "elections" and "deterring" marks "deterred".
-    return term[:5] if len(term) > 6 else term
+    return _root(term)
 
 
-def _matches(word, stems):
-    lowered = word.lower()
-    return any(lowered.startswith(stem) for stem in stems)
+def _matches(token, stems):
+    """True when any word in ``token`` (e.g. "fly-tipping", "Senn's") has a searched root."""
+    return any(_root(word) in stems for word in WORD.findall(token))
 
 
 def article_text(article):
@@ -32,23 +58,13 @@ def article_text(article):
 def excerpt(text, query, words=EXCERPT_WORDS):
     """Return about ``words`` words of ``text`` around the first match, matches in <mark>."""
     tokens = text.split()
-    stems = [_stem(term) for term in query_terms(query)]
-    first = next(
-        (
-            i
-            for i, token in enumerate(tokens)
-            if stems and _matches(WORD.sub(" ", token).strip() or token, stems)
-        ),
-        0,
-    )
+    stems = {_stem(term) for term in query_terms(query)}
+    first = next((i for i, token in enumerate(tokens) if stems and _matches(token, stems)), 0)
     start = max(0, first - words // 3)
     window = tokens[start : start + words]
     marked = []
     for token in window:
-        bare = "".join(WORD.findall(token))
-        marked.append(
-            f"<mark>{escape(token)}</mark>" if bare and _matches(bare, stems) else escape(token)
-        )
+        marked.append(f"<mark>{escape(token)}</mark>" if _matches(token, stems) else escape(token))
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(tokens) else ""
     return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token is escaped)

@@ -5,12 +5,15 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
 
 from news.models import ArticlePage, Author, Category, NewsIndexPage
+from search import ranking
 from search.forms import SearchForm, clean_query_text
-from search.highlight import article_text, excerpt
+from search.highlight import WORD, article_text, excerpt
 from search.models import UnansweredQuery
 
 RESULTS_PER_PAGE = 10
@@ -19,9 +22,47 @@ MAX_RANKED = 1000
 SUGGESTIONS = 6
 
 
+def not_expired():
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def searchable():
+    """Articles readers may find: live, public, and not past their expiry time.
+
+    Wagtail unpublishes expired pages only when ``publish_scheduled`` runs; until then they are
+    still live, so search leaves them out itself.
+    """
+    return ArticlePage.objects.visible().filter(not_expired())
+
+
+def _words(text):
+    return [word.lower() for word in WORD.findall(text)]
+
+
 def ranked_ids(query):
-    results = ArticlePage.objects.visible().only("pk").search(query)
-    return [article.pk for article in results[:MAX_RANKED]]
+    """Matching article ids, best first.
+
+    First the article whose headline is the query, then headlines that contain every word of the
+    query, then articles with the words as a phrase (a remembered quotation), then the rest, each
+    group in the backend's relevance order. SQLite's FTS5 backend ignores field boosts (its BM25
+    weighs a word in the headline like one in the body), so these groups are applied here, the
+    same way on every backend. The headline and phrase tests use the backend's matching, so they
+    stem where the backend stems (search/ranking.py).
+    """
+    ranked = ranking.relevance_order(searchable(), query, MAX_RANKED)
+    if not ranked:
+        return ranked
+    in_headline = ranking.matching_in_headline(ranked, query)
+    query_words = _words(query)
+    exact = {
+        pk
+        for pk, title in ArticlePage.objects.filter(pk__in=in_headline).values_list("pk", "title")
+        if _words(title) == query_words
+    }
+    as_phrase = ranking.matching_as_phrase(ranked, query) if len(query_words) > 1 else set()
+    return sorted(
+        ranked, key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase)
+    )
 
 
 def apply_filters(ids, filters, skip=None):
@@ -51,6 +92,8 @@ def facet_counts(ids, filters):
         prefix = len(sections[0].path)
         rows = (
             apply_filters(ids, filters, skip="section")
+            # Page querysets are ordered by path; that ordering would split every group.
+            .order_by()
             .annotate(section_path=Substr("path", 1, prefix))
             .values("section_path")
             .annotate(n=Count("pk", distinct=True))
@@ -76,11 +119,14 @@ def facet_counts(ids, filters):
 
 
 def editors_picks(query):
+    """The query's promoted results that readers may see: live, public, unexpired pages (articles
+    or sections alike) and external links."""
     query_object = Query.get(query)
-    picks = query_object.editors_picks.select_related("page").order_by("sort_order")
+    picks = list(query_object.editors_picks.select_related("page").order_by("sort_order"))
     visible = set(
-        ArticlePage.objects.visible()
-        .filter(pk__in=[p.page_id for p in picks if p.page_id])
+        Page.objects.live()
+        .public()
+        .filter(not_expired(), pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)
     )
     return query_object, [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
@@ -115,7 +161,8 @@ def search(request):
     query_object, picks = editors_picks(query)
     if page_obj.number == 1:
         query_object.add_hit()
-        if not ordered:
+        if not ids:
+            # A gap in the coverage, not a filter that left nothing: editors' report.
             UnansweredQuery.record(query_object)
 
     context.update(
@@ -136,7 +183,7 @@ def suggest(request):
     query = clean_query_text(request.GET.get("query", ""))
     if len(query) < 2:
         return JsonResponse({"suggestions": []})
-    matches = ArticlePage.objects.visible().autocomplete(query)[:SUGGESTIONS]
+    matches = searchable().autocomplete(query)[:SUGGESTIONS]
     return JsonResponse(
         {"suggestions": [{"title": page.title, "url": page.get_url(request)} for page in matches]}
     )

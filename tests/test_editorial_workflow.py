@@ -36,14 +36,10 @@ def test_migration_sets_up_groups_on_the_home_page(home):
         for action in ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
     }
     writers = Group.objects.get(name="Writers")
-    writer_perms = {
-        f"{p.content_type.app_label}.{p.codename}" for p in writers.permissions.all()
-    }
+    writer_perms = {f"{p.content_type.app_label}.{p.codename}" for p in writers.permissions.all()}
     assert writer_perms == {"wagtailadmin.access_admin"}
     editors = Group.objects.get(name="Editors")
-    editor_perms = {
-        f"{p.content_type.app_label}.{p.codename}" for p in editors.permissions.all()
-    }
+    editor_perms = {f"{p.content_type.app_label}.{p.codename}" for p in editors.permissions.all()}
     assert {
         "news.publish_sidebarsnippet",
         "news.lock_sidebarsnippet",
@@ -71,7 +67,9 @@ def test_every_section_and_article_goes_through_editorial_review(section):
 
 def test_writer_creates_and_submits_but_cannot_publish(client, section, writer, editor, author):
     client.force_login(writer)
-    data = editorial.article_data("Harbour wall repairs begin", slug="harbour-wall", authors=[author])
+    data = editorial.article_data(
+        "Harbour wall repairs begin", slug="harbour-wall", authors=[author]
+    )
     response = client.post(editorial.add_url(section), {**data, "action-submit": "Submit"})
     assert response.status_code == 302
 
@@ -84,10 +82,12 @@ def test_writer_creates_and_submits_but_cannot_publish(client, section, writer, 
     submitted = [m for m in mail.outbox if editor.email in m.to]
     assert submitted, [m.subject for m in mail.outbox]
     assert "Harbour wall repairs begin" in submitted[0].subject + submitted[0].body
-    assert submitted[0].alternatives, "HTML notifications are on (WAGTAILADMIN_NOTIFICATION_USE_HTML)"
+    assert submitted[0].alternatives, (
+        "HTML notifications are on (WAGTAILADMIN_NOTIFICATION_USE_HTML)"
+    )
 
     # "Publish" from a writer is only a save: nothing goes live.
-    data = editorial.article_data("Harbour wall repairs begin", page=article, authors=[author])
+    data = editorial.edit_data(client, article)
     response = client.post(editorial.edit_url(article), {**data, "action-publish": "Publish"})
     assert response.status_code in (200, 302)
     article.refresh_from_db()
@@ -132,7 +132,7 @@ def test_writer_cannot_approve_but_editor_can(client, section, writer, editor, a
 def test_editor_publishes_and_unpublishes(client, section, editor, author):
     article = factories.make_article(section, "Market hall reopens", publish=False)
     client.force_login(editor)
-    data = editorial.article_data("Market hall reopens", page=article, authors=[author])
+    data = editorial.add_byline(editorial.edit_data(client, article), author)
     response = client.post(editorial.edit_url(article), {**data, "action-publish": "Publish"})
     assert response.status_code == 302
     article.refresh_from_db()
@@ -170,7 +170,10 @@ def test_writer_can_choose_authors_and_images(client, writer, author):
 def test_editor_can_manage_promos_and_reference_data(client, editor):
     promo = factories.make_promo("Join the readers' panel", publish=False)
     client.force_login(editor)
-    assert client.get(reverse("wagtailsnippets_news_sidebarsnippet:edit", args=[promo.pk])).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_news_sidebarsnippet:edit", args=[promo.pk])).status_code
+        == 200
+    )
     assert client.get("/admin/news/category/").status_code == 200
     assert client.get("/admin/news/publisher/").status_code == 200
     assert client.get(reverse("wagtailsnippets_news_author:list")).status_code == 200
@@ -188,7 +191,7 @@ def test_anonymous_users_are_sent_to_login_and_never_see_drafts(client, section)
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(login), url
-    response = client.post(editorial.preview_url(draft), editorial.article_data(page=draft))
+    response = client.post(editorial.preview_url(draft), editorial.article_data(slug=draft.slug))
     assert response.status_code == 302
     assert response["Location"].startswith(login)
 
@@ -224,7 +227,9 @@ def test_editors_manage_search_promotions(client, editor, writer, section):
     assert SearchPromotion.objects.filter(page=article, query__query_string="council tax").exists()
 
     client.force_login(writer)
-    assert "Promoted search results" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        "Promoted search results" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     assert client.get(index).status_code in (302, 403)
 
 

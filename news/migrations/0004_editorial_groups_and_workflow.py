@@ -30,10 +30,11 @@ EDITOR_DOCUMENT_PERMISSIONS = [
 ]
 # Extra permissions Wagtail gives snippets with drafts and locking (wagtail.snippets, post_migrate).
 SNIPPET_EXTRA_PERMISSIONS = ["publish", "lock", "unlock"]
+PERMISSION_APPS = ["news", "wagtailimages", "wagtaildocs", "wagtailsearchpromotions", "wagtailadmin"]
 
 
 def ensure_permissions(apps, using):
-    for label in ["news", "wagtailimages", "wagtaildocs", "wagtailsearchpromotions", "wagtailadmin"]:
+    for label in PERMISSION_APPS:
         create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
 
     ContentType = apps.get_model("contenttypes", "ContentType")

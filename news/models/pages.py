@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
+from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
@@ -89,7 +90,7 @@ class SearchEngineMixin(models.Model):
         return super().get_sitemap_urls(request)
 
 
-class NewsIndexPage(RoutablePageMixin, SearchEngineMixin, Page):
+class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page):
     """A section of the site, such as News, Politics or Business."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -158,7 +159,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SearchEngineMixin, Page):
+class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(
@@ -250,6 +251,10 @@ class ArticlePage(SearchEngineMixin, Page):
     ]
 
     search_fields = [
+        # The headline keeps Page's boost=2: on PostgreSQL that already weighs a headline word
+        # about 20 times a body word, and raising it to 10 changed no ranking in
+        # tests/search_corpus.py; SQLite's FTS5 backend ignores boosts. search.views ranks
+        # headline matches first on both backends (tests/test_search_relevance.py).
         *Page.search_fields,
         index.SearchField("standfirst"),
         index.SearchField("body"),
@@ -261,6 +266,8 @@ class ArticlePage(SearchEngineMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("publisher", [index.SearchField("name")]),
         index.FilterField("display_date"),
+        # Search leaves out pages past their expiry time before `publish_scheduled` unpublishes them.
+        index.FilterField("expire_at"),
     ]
 
     base_form_class = ArticlePageForm
@@ -308,6 +315,12 @@ class ArticlePage(SearchEngineMixin, Page):
     def source_domain(self):
         """The original article's host, for "Read full article on …" when no publisher is set."""
         return (urlsplit(self.source_url).hostname or "").removeprefix("www.")
+
+    @cached_property
+    def reading_time(self):
+        """Whole minutes at about 230 words a minute, never less than one."""
+        text = " ".join(self.body.stream_block.get_searchable_content(self.body))
+        return max(1, round(len(text.split()) / 230))
 
     @property
     def summary(self):

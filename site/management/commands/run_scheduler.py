@@ -13,12 +13,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=30, help="Seconds between runs.")
+        parser.add_argument(
+            "--once", action="store_true", help="Run publish_scheduled once, then exit."
+        )
 
-    def handle(self, *args, interval, **options):
-        self.stdout.write(f"Scheduler: publishing scheduled content every {interval} s")
+    def handle(self, *args, interval, once=False, **options):
+        if not once:
+            self.stdout.write(f"Scheduler: publishing scheduled content every {interval} s")
         try:
             while True:
                 call_command("publish_scheduled", stdout=self.stdout)
+                if once:
+                    return
                 time.sleep(interval)
         except KeyboardInterrupt:
             return

@@ -1,0 +1,94 @@
+"""Which articles match a query, and in what order: the search backend's answers, fast on SQLite.
+
+The view asks three questions: the matching articles in relevance order, which of them match in
+the headline alone, and which contain the query as a phrase. On PostgreSQL (and any other backend)
+these are the backend's own ``search()`` calls.
+
+modelsearch's SQLite (FTS5) backend gives the same answers slowly on a real archive. It ranks with
+a correlated subquery that reruns the full-text match for every matching row, and its unranked
+query lets SQLite's planner probe the FTS table row by row: "council" over 10,000 articles took
+25-50 s ranked and about 1.5 s unranked (bench/search_latency.py). With the MATCH driving the query,
+FTS5 answers in tens of milliseconds. So on SQLite the questions go to the index tables directly,
+with the backend's semantics: every whitespace-separated word (unstemmed) in the title or body
+column, ranked by BM25 times (title norm + 1), ties newest id first, articles only.
+tests/test_search_relevance.py checks that both paths return the same articles in the same order.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Phrase
+
+from news.models import ArticlePage
+
+
+def uses_sqlite_fts():
+    backend = get_search_backend()
+    return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
+
+
+def relevance_order(queryset, query, limit):
+    """Ids of the articles in ``queryset`` that match ``query``, best first, at most ``limit``."""
+    if not uses_sqlite_fts():
+        return [article.pk for article in queryset.only("pk").search(query)[:limit]]
+    ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
+    found = []
+    for start in range(0, len(ordered), limit):
+        chunk = ordered[start : start + limit]
+        allowed = set(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+        found += [pk for pk in chunk if pk in allowed]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def matching_in_headline(ids, query):
+    """The subset of ``ids`` whose headline contains every word of ``query``."""
+    if not uses_sqlite_fts():
+        # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
+        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
+        found = candidates.search(query, fields=["title"], order_by_relevance=False)
+        return {article.pk for article in found}
+    return set(ids) & set(_fts_ids(_every_word(query, ["title"])))
+
+
+def matching_as_phrase(ids, query):
+    """The subset of ``ids`` that contain ``query`` as a phrase (headline or body)."""
+    if not uses_sqlite_fts():
+        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
+        return {
+            article.pk for article in candidates.search(Phrase(query), order_by_relevance=False)
+        }
+    return set(ids) & set(_fts_ids(f"{{title body}} : ({_fts_string(query)})"))
+
+
+def _fts_string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _every_word(query, columns):
+    words = " AND ".join(_fts_string(word) for word in query.split())
+    return f"{{{' '.join(columns)}}} : ({words})"
+
+
+def _fts_ids(match, ranked=False):
+    if match.endswith(": ()"):
+        return []
+    from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
+
+    fts = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
+    entries = connection.ops.quote_name(IndexEntry._meta.db_table)
+    order = (
+        f"ORDER BY bm25({fts}) * (entry.title_norm + 1.0), CAST(entry.object_id AS INTEGER) DESC"
+        if ranked
+        else ""
+    )
+    sql = (
+        # CROSS JOIN: SQLite keeps the FTS table as the outer loop, so the MATCH drives the query.
+        f"SELECT entry.object_id FROM {fts} CROSS JOIN {entries} AS entry ON {fts}.rowid = entry.id "  # noqa: S608 (table names from models; the query is a parameter)
+        f"WHERE {fts} MATCH %s AND entry.content_type_id = %s {order}"
+    )
+    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, content_type])
+        return [int(row[0]) for row in cursor.fetchall()]
