@@ -1,11 +1,16 @@
 """The reader's search form: free text plus filters, validated like any other input."""
 
+from datetime import date
+
 from django import forms
 
 from news.models import Author, Category, NewsIndexPage
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 32
+# Dates outside these are typing slips; they would also overflow local-midnight arithmetic.
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
 SORT_CHOICES = [("relevance", "Most relevant"), ("newest", "Newest first")]
 
 
@@ -46,6 +51,20 @@ class SearchForm(forms.Form):
 
     def clean_query(self):
         return clean_query_text(self.cleaned_data.get("query") or "")
+
+    def _clean_date(self, name):
+        value = self.cleaned_data.get(name)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(
+                f"Enter a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}."
+            )
+        return value
+
+    def clean_date_from(self):
+        return self._clean_date("date_from")
+
+    def clean_date_to(self):
+        return self._clean_date("date_to")
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ tests/test_search_relevance.py checks that both paths return the same articles i
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Phrase
 
@@ -27,19 +28,35 @@ def uses_sqlite_fts():
     return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
 
 
-def relevance_order(queryset, query, limit):
-    """Ids of the articles in ``queryset`` that match ``query``, best first, at most ``limit``."""
+def relevance_order(queryset, query):
+    """Ids of every article in ``queryset`` that matches ``query``, best first.
+
+    ``queryset`` may only filter on the model's FilterFields (as ``searchable()`` does): other
+    backends run it through ``search()``, which refuses other filters.
+    """
     if not uses_sqlite_fts():
-        return [article.pk for article in queryset.only("pk").search(query)[:limit]]
+        return [article.pk for article in queryset.only("pk").search(query)]
     ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
-    found = []
-    for start in range(0, len(ordered), limit):
-        chunk = ordered[start : start + limit]
-        allowed = set(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
-        found += [pk for pk in chunk if pk in allowed]
-        if len(found) >= limit:
-            break
-    return found[:limit]
+    allowed = set(matching(queryset, query).values_list("pk", flat=True))
+    return [pk for pk in ordered if pk in allowed]
+
+
+def matching(queryset, query, ranked=None):
+    """``queryset`` narrowed to the articles that match ``query``, still a queryset (unordered), so
+    that filters, counts and facets run in the database. ``ranked``: the ids from
+    ``relevance_order`` when already known, which saves other backends a second search."""
+    if uses_sqlite_fts():
+        sql, params = _fts_sql(_every_word(query, ["title", "body"]))
+        if not sql:
+            return queryset.none()
+        return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
+    if ranked is None:
+        found = queryset.only("pk").search(query, order_by_relevance=False)
+        ranked = [article.pk for article in found]
+    if connection.vendor == "postgresql":
+        # One array parameter however many matches: a statement takes at most 65,535.
+        return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ranked]))
+    return queryset.filter(pk__in=ranked)
 
 
 def matching_in_headline(ids, query):
@@ -71,9 +88,10 @@ def _every_word(query, columns):
     return f"{{{' '.join(columns)}}} : ({words})"
 
 
-def _fts_ids(match, ranked=False):
+def _fts_sql(match, ranked=False):
+    """SQL selecting the ids of the articles whose index entry matches ``match`` (an FTS5 query)."""
     if match.endswith(": ()"):
-        return []
+        return None, []
     from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
     fts = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
@@ -85,10 +103,17 @@ def _fts_ids(match, ranked=False):
     )
     sql = (
         # CROSS JOIN: SQLite keeps the FTS table as the outer loop, so the MATCH drives the query.
-        f"SELECT entry.object_id FROM {fts} CROSS JOIN {entries} AS entry ON {fts}.rowid = entry.id "  # noqa: S608 (table names from models; the query is a parameter)
+        f"SELECT CAST(entry.object_id AS INTEGER) FROM {fts} "  # noqa: S608 (names from models; the query is a parameter)
+        f"CROSS JOIN {entries} AS entry ON {fts}.rowid = entry.id "
         f"WHERE {fts} MATCH %s AND entry.content_type_id = %s {order}"
     )
-    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    return sql, [match, ContentType.objects.get_for_model(ArticlePage).pk]
+
+
+def _fts_ids(match, ranked=False):
+    sql, params = _fts_sql(match, ranked)
+    if not sql:
+        return []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, content_type])
-        return [int(row[0]) for row in cursor.fetchall()]
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]

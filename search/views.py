@@ -1,5 +1,7 @@
 """Reader-facing search: ranked full-text results, combinable filters with counts, editors' picks."""
 
+from datetime import datetime, time, timedelta
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
@@ -17,8 +19,8 @@ from search.highlight import WORD, article_text, excerpt
 from search.models import UnansweredQuery
 
 RESULTS_PER_PAGE = 10
-# Filters and counts work on the most relevant matches; beyond these, nobody reads on.
-MAX_RANKED = 1000
+# Headline and phrase matches are lifted to the top from among this many best matches.
+TIERED = 1000
 SUGGESTIONS = 6
 
 
@@ -40,7 +42,12 @@ def _words(text):
 
 
 def ranked_ids(query):
-    """Matching article ids, best first.
+    """Every visible match for ``query``, best first (see ``tiered``)."""
+    return tiered(query, ranking.relevance_order(searchable(), query))
+
+
+def tiered(query, ranked):
+    """``ranked`` with headline and phrase matches first.
 
     First the article whose headline is the query, then headlines that contain every word of the
     query, then articles with the words as a phrase (a remembered quotation), then the rest, each
@@ -49,25 +56,29 @@ def ranked_ids(query):
     same way on every backend. The headline and phrase tests use the backend's matching, so they
     stem where the backend stems (search/ranking.py).
     """
-    ranked = ranking.relevance_order(searchable(), query, MAX_RANKED)
-    if not ranked:
+    top, rest = ranked[:TIERED], ranked[TIERED:]
+    if not top:
         return ranked
-    in_headline = ranking.matching_in_headline(ranked, query)
+    in_headline = ranking.matching_in_headline(top, query)
     query_words = _words(query)
     exact = {
         pk
         for pk, title in ArticlePage.objects.filter(pk__in=in_headline).values_list("pk", "title")
         if _words(title) == query_words
     }
-    as_phrase = ranking.matching_as_phrase(ranked, query) if len(query_words) > 1 else set()
-    return sorted(
-        ranked, key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase)
-    )
+    as_phrase = ranking.matching_as_phrase(top, query) if len(query_words) > 1 else set()
+    top = sorted(top, key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase))
+    return top + rest
 
 
-def apply_filters(ids, filters, skip=None):
-    """The subset of ``ids`` that passes every active filter except ``skip``."""
-    queryset = ArticlePage.objects.filter(pk__in=ids)
+def _local_midnight(day):
+    # A range on the datetime rather than `display_date__date`: on SQLite the __date lookup runs a
+    # Python function for every row (timezone conversion), and neither backend can use an index.
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def apply_filters(queryset, filters, skip=None):
+    """``queryset`` narrowed by every active filter except ``skip``."""
     for name, value in filters.items():
         if name == skip:
             continue
@@ -78,20 +89,20 @@ def apply_filters(ids, filters, skip=None):
         elif name == "author":
             queryset = queryset.filter(article_authors__author=value)
         elif name == "date_from":
-            queryset = queryset.filter(display_date__date__gte=value)
+            queryset = queryset.filter(display_date__gte=_local_midnight(value))
         elif name == "date_to":
-            queryset = queryset.filter(display_date__date__lte=value)
+            queryset = queryset.filter(display_date__lt=_local_midnight(value + timedelta(days=1)))
     return queryset
 
 
-def facet_counts(ids, filters):
+def facet_counts(matches, filters):
     """For each filter option, how many results it would leave given the other filters."""
     sections = list(NewsIndexPage.objects.live().public().order_by("path"))
     section_counts = {}
     if sections:
         prefix = len(sections[0].path)
         rows = (
-            apply_filters(ids, filters, skip="section")
+            apply_filters(matches, filters, skip="section")
             # Page querysets are ordered by path; that ordering would split every group.
             .order_by()
             .annotate(section_path=Substr("path", 1, prefix))
@@ -99,8 +110,8 @@ def facet_counts(ids, filters):
             .annotate(n=Count("pk", distinct=True))
         )
         section_counts = {row["section_path"]: row["n"] for row in rows}
-    in_categories = apply_filters(ids, filters, skip="category").values("pk")
-    in_authors = apply_filters(ids, filters, skip="author").values("pk")
+    in_categories = apply_filters(matches, filters, skip="category").values("pk")
+    in_authors = apply_filters(matches, filters, skip="author").values("pk")
     return {
         "sections": [
             (s, section_counts.get(s.path, 0)) for s in sections if section_counts.get(s.path)
@@ -144,33 +155,39 @@ def search(request):
     if not query:
         return render(request, "search/search.html", context)
 
-    ids = ranked_ids(query)
-    matching = apply_filters(ids, filters)
+    # Every match, best first; then the same set as a queryset, so that the filters, the count
+    # and the facets run in the database over all matches, not a sample.
+    ranked = ranking.relevance_order(searchable(), query)
+    matches = ranking.matching(searchable(), query, ranked)
+    filtered = apply_filters(matches, filters)
     if form.cleaned_data["sort"] == "newest":
-        ordered = list(matching.newest_first().values_list("pk", flat=True))
+        ordered = filtered.newest_first().values_list("pk", flat=True)
+    elif filters:
+        keep = set(filtered.values_list("pk", flat=True))
+        ordered = tiered(query, [pk for pk in ranked if pk in keep])
     else:
-        keep = set(matching.values_list("pk", flat=True))
-        ordered = [pk for pk in ids if pk in keep]
+        ordered = tiered(query, ranked)
 
     page_obj = Paginator(ordered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    articles = ArticlePage.objects.filter(pk__in=page_obj.object_list).for_listing().in_bulk()
-    results = [articles[pk] for pk in page_obj.object_list if pk in articles]
+    page_ids = list(page_obj.object_list)
+    articles = ArticlePage.objects.filter(pk__in=page_ids).for_listing().in_bulk()
+    results = [articles[pk] for pk in page_ids if pk in articles]
     for article in results:
         article.search_excerpt = excerpt(article_text(article), query)
 
     query_object, picks = editors_picks(query)
     if page_obj.number == 1:
         query_object.add_hit()
-        if not ids:
-            # A gap in the coverage, not a filter that left nothing: editors' report.
+        if not ranked:
+            # Nothing matches, filters or not: a gap in the coverage, for the editors' report.
             UnansweredQuery.record(query_object)
 
     context.update(
         search_results=page_obj,
         results=results,
-        result_count=len(ordered),
+        result_count=page_obj.paginator.count,
         editors_picks=picks,
-        facets=facet_counts(ids, filters),
+        facets=facet_counts(matches, filters),
         active_filters=filters,
         sort=form.cleaned_data["sort"],
     )

@@ -443,8 +443,10 @@ def test_fast_sqlite_ranking_gives_the_backends_answers(corpus, query):
     quadratic); it must return what modelsearch returns, in the same order. On PostgreSQL both
     sides are the backend's own calls."""
     expected = [article.pk for article in searchable().search(query)]
-    assert ranking.relevance_order(searchable(), query, 1000) == expected
-    assert ranking.relevance_order(searchable(), query, 3) == expected[:3]
+    assert ranking.relevance_order(searchable(), query) == expected
+    matching = ranking.matching(searchable(), query)
+    assert set(matching.values_list("pk", flat=True)) == set(expected)
+    assert matching.count() == len(expected)
     candidates = ArticlePage.objects.filter(pk__in=expected)
     in_title = candidates.search(query, fields=["title"], order_by_relevance=False)
     assert ranking.matching_in_headline(expected, query) == {article.pk for article in in_title}

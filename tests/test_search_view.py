@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from search import views as search_views
 from search.forms import MAX_QUERY_LENGTH
 from search.models import UnansweredQuery
 from search.views import RESULTS_PER_PAGE
@@ -215,6 +216,19 @@ def test_date_filters_combine(corpus, client):
     assert keys == sorted(expected, key=lambda key: SPECS[key].days_ago)
 
 
+def test_filters_counts_and_facets_cover_every_match_not_just_the_best(corpus, client, monkeypatch):
+    # Headline and phrase groups are sorted among the best TIERED matches only; everything else
+    # (the filters, the count, the facets, the later pages) covers every match.
+    monkeypatch.setattr(search_views, "TIERED", 3)
+    everything = with_word("senn")
+    keys, response = all_result_keys(corpus, client, query="senn")
+    assert set(keys) == everything and len(keys) == len(everything)
+    assert facet_view(response) == expected_facets(everything, everything, everything)
+    keys, response = all_result_keys(corpus, client, query="senn", section="sport")
+    assert set(keys) == with_word("senn", section="Sport")
+    assert response.context["result_count"] == len(keys)
+
+
 def test_no_results_with_filters_says_so(corpus, client):
     response = get(client, query="marzipan", section="sport")
     assert response.context["result_count"] == 0
@@ -350,6 +364,7 @@ def test_empty_query_shows_the_form(corpus, client, params):
         ({"date_from": "2026-13-45"}, "Enter dates like 2026-11-29."),
         ({"date_to": "yesterday"}, "Enter dates like 2026-11-29."),
         ({"sort": "bogus"}, "Sort by relevance or newest."),
+        ({"date_to": "9999-12-31"}, "Enter a date between 1800 and 2999."),
         (
             {"date_from": "2026-05-01", "date_to": "2026-04-01"},
             "The end date is before the start date.",
@@ -420,10 +435,11 @@ def test_hostile_queries_never_break_the_page(corpus, client, query):
 
 
 @pytest.mark.parametrize(
-    "page", ["-1", "0", "abc", str(10**30), "1.5", "1e3", "", "٣", "9" * 400, "\x00", SCRIPT]
+    "page_value", ["-1", "0", "abc", str(10**30), "1.5", "1e3", "", "٣", "9" * 400, "\x00", SCRIPT]
 )
-def test_odd_page_values_are_handled(corpus, client, page):
-    response = client.get("/search/", {"query": "senn", "page": page})
+def test_odd_page_values_are_handled(corpus, client, page_value):
+    # Not named `page`: that is pytest-playwright's browser fixture.
+    response = client.get("/search/", {"query": "senn", "page": page_value})
     assert response.status_code == 200
     assert response.context["search_results"].number in {1, 2}
     assert "<script>alert" not in response.content.decode()
@@ -442,6 +458,8 @@ def test_odd_page_values_are_handled(corpus, client, page):
         {"sort": SCRIPT},
         {"sort": "\x00"},
         {"section": "x" * 10_000},
+        {"date_to": "9999-12-31"},
+        {"date_from": "0001-01-01"},
         {"date_from": "1" * 10_000},
     ],
 )
