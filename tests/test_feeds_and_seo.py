@@ -1,0 +1,119 @@
+"""Feeds, structured data, social tags, sitemap and robots: what machines read about our pages."""
+
+import json
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import factories
+
+
+@pytest.fixture
+def story(section, author):
+    politics = factories.make_category("Politics")
+    article = factories.make_article(
+        section,
+        "Ferry timetable doubles evening services",
+        authors=[author],
+        categories=[politics],
+        publisher=factories.make_publisher(),
+        source_url="https://valley-courier.example.com/2026/ferry",
+        lead_image=factories.make_image("Ferry", size=(1600, 900)),
+        lead_image_alt_text="The evening ferry.",
+    )
+    return article, politics
+
+
+@pytest.mark.parametrize("feed", ["site", "section", "category", "author"])
+def test_feeds_parse_cleanly(client, story, author, section, feed):
+    article, politics = story
+    url = {
+        "site": "/feed/",
+        "section": f"{section.url}feed/",
+        "category": f"{politics.get_absolute_url()}feed/",
+        "author": f"{author.get_absolute_url()}feed/",
+    }[feed]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert [entry.title for entry in parsed.entries] == [article.title]
+    entry = parsed.entries[0]
+    assert entry.link == f"http://testserver{article.url}"
+    assert entry.summary == article.standfirst
+    assert entry.author == author.name
+    assert "Politics" in [tag.term for tag in entry.tags]
+
+
+def test_feeds_leave_out_drafts(client, section):
+    factories.make_article(section, "Published piece")
+    factories.make_article(section, "Draft piece", publish=False)
+    titles = [entry.title for entry in feedparser.parse(client.get("/feed/").content).entries]
+    assert titles == ["Published piece"]
+
+
+def test_pages_link_their_feeds(client, story, section):
+    article, _ = story
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    feeds = [
+        link["href"] for link in soup.select('link[rel="alternate"][type="application/rss+xml"]')
+    ]
+    assert any(href.endswith(f"{section.url}feed/") for href in feeds)
+
+
+def test_article_structured_data(client, story, author, section):
+    article, _ = story
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    blocks = [json.loads(tag.string) for tag in soup.select('script[type="application/ld+json"]')]
+    items = [item for block in blocks for item in (block if isinstance(block, list) else [block])]
+    news = next(item for item in items if item["@type"] == "NewsArticle")
+    assert news["headline"] == article.title
+    assert news["datePublished"].startswith(str(article.date.year))
+    assert news["author"][0]["name"] == author.name
+    assert news["articleSection"] == section.title
+    assert news["isBasedOn"] == "https://valley-courier.example.com/2026/ferry"
+    assert news["image"][0].startswith("http://testserver/")
+    assert news["publisher"]["@type"] == "Organization"
+    crumbs = next(item for item in items if item["@type"] == "BreadcrumbList")
+    assert [c["name"] for c in crumbs["itemListElement"]][-2:] == [section.title, article.title]
+
+
+def test_social_and_search_tags(client, story):
+    article, _ = story
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    assert soup.find("meta", property="og:title")["content"] == article.title
+    assert soup.find("meta", property="og:image")["content"].startswith("http://testserver/")
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == article.standfirst
+    assert soup.find("link", rel="canonical")["href"].endswith(article.url)
+    assert soup.find("meta", attrs={"name": "robots"}) is None
+
+
+def test_share_links_need_no_script(client, story):
+    article, _ = story
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    share = soup.find("nav", attrs={"aria-label": "Share this article"})
+    assert share is not None
+    assert len(share.find_all("a")) >= 3
+    assert not soup.find_all("script", src=True)
+
+
+def test_hide_from_search_engines(client, story):
+    article, _ = story
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert article.url in sitemap
+    assert "<lastmod>" in sitemap
+    article.hide_from_search_engines = True
+    article.save_revision().publish()
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert article.url not in client.get("/sitemap.xml").content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client, home):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
