@@ -420,6 +420,11 @@ def test_search_backend_is_the_database_one(corpus):
     backend = get_search_backend()
     expected = {"postgresql": "PostgresSearchBackend", "sqlite": "SQLiteSearchBackend"}
     assert type(backend).__name__ == expected[connection.vendor]
+    if connection.vendor == "postgresql":
+        # search/migrations/0002: the backend matches on (title || body); index that expression.
+        with connection.cursor() as cursor:
+            indexes = connection.introspection.get_constraints(cursor, IndexEntry._meta.db_table)
+        assert "search_indexentry_title_body_gin" in indexes
 
 
 @pytest.mark.parametrize(
