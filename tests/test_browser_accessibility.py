@@ -1,21 +1,15 @@
 """axe-core in real Chromium finds no accessibility violations on the main pages, light or dark.
 
 Pages are rendered by Django's test client from the test's own database and handed to Chromium
-through Playwright's request routing, with static files and images from disk: no live server.
+through Playwright's request routing (tests/chromium.py): no live server.
 """
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.contrib.staticfiles import finders
 
 from tests import factories
+from tests.chromium import ORIGIN, axe_violations, route_to_django
 
 pytestmark = pytest.mark.browser
-ORIGIN = "http://testserver"
 
 
 @pytest.fixture
@@ -49,39 +43,12 @@ def newsroom(section, author):
     }
 
 
-def serve(browser_page, client, path):
-    """Answer Chromium's requests: the page from Django's test client (rendered here, on the test's
-    thread and database connection), its static files and images from disk."""
-    response = client.get(path)
-    document = (response.status_code, dict(response.items()), response.content)
-
-    def answer(route):
-        url = urlsplit(route.request.url)
-        if f"{url.scheme}://{url.netloc}" != ORIGIN:
-            route.abort()  # nothing may leave the machine
-            return
-        if url.path.startswith(settings.STATIC_URL):
-            file = finders.find(url.path.removeprefix(settings.STATIC_URL))
-        elif url.path.startswith(settings.MEDIA_URL):
-            file = Path(settings.MEDIA_ROOT) / url.path.removeprefix(settings.MEDIA_URL)
-        else:
-            status, headers, body = document
-            route.fulfill(status=status, headers=headers, body=body)
-            return
-        if file and Path(file).is_file():
-            route.fulfill(status=200, path=str(file))
-        else:
-            route.fulfill(status=404, body=b"")
-
-    browser_page.route("**/*", answer)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "name", ["home", "section", "article", "author", "category", "search", "not found"]
 )
 def test_no_axe_violations(page, client, newsroom, name, scheme):
-    serve(page, client, newsroom[name])
+    route_to_django(page, client)
     page.emulate_media(color_scheme=scheme)
     page.goto(ORIGIN + newsroom[name])
     assert page.locator("main").count() == 1
@@ -89,9 +56,5 @@ def test_no_axe_violations(page, client, newsroom, name, scheme):
     assert (
         page.evaluate("[...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0)") > 50
     )
-    results = Axe().run(page)
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert violations == [], f"{name} ({scheme}): " + "; ".join(violations)
