@@ -35,7 +35,7 @@ def relevance_order(queryset, query):
     backends run it through ``search()``, which refuses other filters.
     """
     if not uses_sqlite_fts():
-        return [article.pk for article in queryset.only("pk").search(query)]
+        return _ids(queryset.search(query))
     ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
     allowed = set(matching(queryset, query).values_list("pk", flat=True))
     return [pk for pk in ordered if pk in allowed]
@@ -51,8 +51,7 @@ def matching(queryset, query, ranked=None):
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
     if ranked is None:
-        found = queryset.only("pk").search(query, order_by_relevance=False)
-        ranked = [article.pk for article in found]
+        ranked = _ids(queryset.search(query, order_by_relevance=False))
     if connection.vendor == "postgresql":
         # One array parameter however many matches: a statement takes at most 65,535.
         return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ranked]))
@@ -63,20 +62,29 @@ def matching_in_headline(ids, query):
     """The subset of ``ids`` whose headline contains every word of ``query``."""
     if not uses_sqlite_fts():
         # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
-        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
-        found = candidates.search(query, fields=["title"], order_by_relevance=False)
-        return {article.pk for article in found}
+        candidates = ArticlePage.objects.filter(id__in=ids)
+        return set(_ids(candidates.search(query, fields=["title"], order_by_relevance=False)))
     return set(ids) & set(_fts_ids(_every_word(query, ["title"])))
 
 
 def matching_as_phrase(ids, query):
     """The subset of ``ids`` that contain ``query`` as a phrase (headline or body)."""
     if not uses_sqlite_fts():
-        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
-        return {
-            article.pk for article in candidates.search(Phrase(query), order_by_relevance=False)
-        }
+        candidates = ArticlePage.objects.filter(id__in=ids)
+        return set(_ids(candidates.search(Phrase(query), order_by_relevance=False)))
     return set(ids) & set(_fts_ids(f"{{title body}} : ({_fts_string(query)})"))
+
+
+def _ids(results):
+    """The ids of ``results`` (a backend's search results), in their order.
+
+    modelsearch's PostgreSQL results are a Django queryset underneath: reading the ids from it
+    skips building a page object for each of thousands of matches (~40 ms per 1,000 here). Other
+    backends' results are read as they come.
+    """
+    if type(results).__name__ == "PostgresSearchResults":
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [article.pk for article in results]
 
 
 def _fts_string(text):

@@ -96,8 +96,14 @@ def test_share_links_need_no_script(client, story):
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")
     share = soup.find("nav", attrs={"aria-label": "Share this article"})
     assert share is not None
-    assert len(share.find_all("a")) >= 3
-    assert not soup.find_all("script", src=True)
+    links = share.find_all("a")
+    assert len(links) >= 3
+    assert all(link["href"].startswith(("https://", "mailto:")) for link in links)
+    assert not any(attribute.startswith("on") for link in links for attribute in link.attrs)
+    # The page's only script is the search box's optional suggestions, loaded deferred.
+    scripts = soup.find_all("script", src=True)
+    assert [script["src"].rsplit("/", 1)[-1] for script in scripts] == ["search-suggest.js"]
+    assert all(script.has_attr("defer") for script in scripts)
 
 
 def test_hide_from_search_engines(client, story):

@@ -1,7 +1,11 @@
 """Readers never see drafts, private pages or unpublished promos."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from news.models import ArticlePage
 from tests import factories
 
 
@@ -49,3 +53,38 @@ def test_sitewide_promos_fill_in_when_an_article_picks_none(client, section):
     picky_html = client.get(picky.url).content.decode()
     assert chosen.title in picky_html and sitewide.title not in picky_html
     assert sitewide.title in client.get(plain.url).content.decode()
+
+
+def test_articles_past_their_expiry_leave_every_listing_at_once(client, section):
+    """Wagtail unpublishes an expired page only when ``publish_scheduled`` next runs; listings,
+    feeds, related articles and search must not wait for it."""
+    author = factories.make_author("Noor Vale")
+    category = factories.make_category("Harbour")
+    expired = factories.make_article(
+        section, "Ferry strike called off", authors=[author], categories=[category]
+    )
+    ArticlePage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=5)
+    )
+    current = factories.make_article(
+        section, "Ferry strike talks resume", authors=[author], categories=[category]
+    )
+    reader = factories.make_article(section, "Harbour news roundup", categories=[category])
+    assert ArticlePage.objects.get(pk=expired.pk).live, "still live: the scheduler has not run"
+
+    pages = {
+        "home": "/",
+        "section": section.url,
+        "author": author.get_absolute_url(),
+        "category": category.get_absolute_url(),
+        "site feed": "/feed/",
+        "section feed": f"{section.url}feed/",
+        "related articles": reader.url,
+        "search": "/search/?query=ferry+strike",
+    }
+    for name, url in pages.items():
+        html = client.get(url).content.decode()
+        assert current.title in html, f"{name} lists the current article"
+        assert expired.title not in html, f"{name} leaves out the expired one"
+    suggestions = client.get("/search/suggest/", {"query": "Ferry str"}).json()["suggestions"]
+    assert [s["title"] for s in suggestions] == [current.title]

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import Rendition
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -30,10 +31,28 @@ from news.pagination import paginate
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
 
 
+# The renditions article cards show (templates/includes/article_card.html), fetched with the
+# listing so that cards neither query nor write the cache one image at a time.
+CARD_RENDITIONS = [
+    f"format-{image_format}|fill-{size}"
+    for image_format in ("webp", "jpeg")
+    for size in ("400x225", "800x450")
+]
+
+
+def not_expired():
+    """Pages before their expiry time. Wagtail unpublishes expired pages only when
+    ``publish_scheduled`` runs; until then they are still live, so listings leave them out."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def visible(self):
-        """What readers may see: live and not behind a privacy restriction."""
-        return self.live().public()
+        """What readers may see: live, not behind a privacy restriction, not past expiry.
+
+        Filters on FilterFields only (expire_at is one), so search backends accept it too.
+        """
+        return self.live().public().filter(not_expired())
 
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
@@ -44,6 +63,10 @@ class ArticlePageQuerySet(PageQuerySet):
             models.Prefetch(
                 "article_authors",
                 queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
+            ),
+            models.Prefetch(
+                "lead_image__renditions",
+                queryset=Rendition.objects.filter(filter_spec__in=CARD_RENDITIONS),
             ),
         )
 
@@ -266,7 +289,7 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("publisher", [index.SearchField("name")]),
         index.FilterField("display_date"),
-        # Search leaves out pages past their expiry time before `publish_scheduled` unpublishes them.
+        # visible() leaves out pages past their expiry time, in search too (see not_expired).
         index.FilterField("expire_at"),
     ]
 
