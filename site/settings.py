@@ -123,9 +123,14 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresq
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 else:
-    # SQLite: wait for a writer instead of failing at once when gunicorn workers overlap.
+    # SQLite: wait for a writer instead of failing at once when gunicorn workers overlap, and
+    # write-ahead logging so that readers never wait for the writer (the scheduler, the query log).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -218,6 +223,12 @@ if os.environ.get("SEARCH_URL"):
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if USING_POSTGRES:
+        # Stemming language for PostgreSQL full-text search, rather than whatever the server's
+        # default_text_search_config happens to be. Run `manage.py update_index` after a change.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = os.environ.get(
+            "SEARCH_CONFIG", "english"
+        )
 # Keep logged searches long enough for the 30-day "Searches without results" report.
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
