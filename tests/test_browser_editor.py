@@ -179,11 +179,18 @@ def test_writer_drafts_editor_approves_readers_see_it(page, live_server, newsroo
     section = newsroom["section"]
     network = Network(page)
 
+    # Wagtail's editor notes the form's starting state two seconds after it opens and autosaves
+    # only changes made after that; a person is slower than that, a test must wait for it.
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched = true; });"
+    )
+
     # The writer adds an article under the section, from the page explorer.
     log_in(page, base, "wren")
     page.goto(f"{base}/admin/pages/{section.pk}/")
     page.get_by_role("link", name="Add child page").first.click()
     expect(page).to_have_url(re.compile(r"/admin/pages/add/news/articlepage/\d+/$"))
+    page.wait_for_function("window.editsWatched === true")
 
     page.get_by_role("textbox", name="Title").fill(HEADLINE)
     page.get_by_role("textbox", name="Standfirst").fill(STANDFIRST)
