@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.middleware.ReaderContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
     "django.middleware.gzip.GZipMiddleware",

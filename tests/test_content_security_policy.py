@@ -1,0 +1,41 @@
+"""Reader pages carry a Content-Security-Policy that lets only the site's own scripts run; the
+admin and signed-in editors (live preview, userbar) are left without one."""
+
+import pytest
+
+from tests import factories
+from tests.editorial import make_user
+
+
+def policy(response):
+    header = response.get("Content-Security-Policy")
+    if header is None:
+        return None
+    pairs = (directive.strip().partition(" ") for directive in header.split(";"))
+    return {name: value for name, _, value in pairs}
+
+
+@pytest.mark.parametrize("path", ["/", "section", "article", "/search/?query=ferry", "/no-such/"])
+def test_reader_pages_allow_only_the_sites_own_scripts(client, section, path):
+    article = factories.make_article(section, "Ferry timetable doubles evening services")
+    path = {"section": section.url, "article": article.url}.get(path, path)
+    directives = policy(client.get(path))
+    assert directives is not None
+    assert directives["script-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'self'"
+
+
+def test_cached_pages_carry_the_policy_too(client, section):
+    client.get(section.url)
+    response = client.get(section.url)
+    assert response["X-Cache"] == "hit"
+    assert policy(response)["script-src"] == "'self'"
+
+
+def test_admin_and_signed_in_editors_get_no_policy(client, section):
+    article = factories.make_article(section, "Ferry timetable doubles evening services")
+    client.force_login(make_user("Editors"))
+    assert policy(client.get("/admin/")) is None
+    assert policy(client.get(article.url)) is None
