@@ -1,10 +1,16 @@
-"""A Content-Security-Policy for what readers are served.
+"""Headers for what readers are served: a Content-Security-Policy and a revalidation rule.
 
 Reader pages load scripts, styles, fonts and data from this site only, so an injected script tag
 (a hostile headline, a pasted embed) cannot run. Style attributes stay allowed: Wagtail's
 responsive embeds size their frames with one. Editors are left out: the Wagtail admin, its live
 preview and the userbar on pages rely on inline scripts.
+
+Browsers may keep a page but must ask again before showing it (``no-cache``): a correction shows
+on the next visit, and an unchanged page costs a 304 (ConditionalGetMiddleware's ETag).
 """
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 POLICY = "; ".join(
     [
@@ -23,7 +29,7 @@ POLICY = "; ".join(
 EDITOR_PATHS = ("/admin/", "/django-admin/")
 
 
-class ReaderContentSecurityPolicyMiddleware:
+class ReaderHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -33,4 +39,6 @@ class ReaderContentSecurityPolicyMiddleware:
         if request.path.startswith(EDITOR_PATHS) or (user and user.is_authenticated):
             return response
         response.headers.setdefault("Content-Security-Policy", POLICY)
+        if "Cache-Control" not in response and not request.path.startswith(settings.STATIC_URL):
+            patch_cache_control(response, no_cache=True)
         return response

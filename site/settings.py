@@ -78,10 +78,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.middleware.ReaderContentSecurityPolicyMiddleware",
+    "newsroom.middleware.ReaderHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
     "django.middleware.gzip.GZipMiddleware",
+    # ETags of the uncompressed page, so that an unchanged page is answered with a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

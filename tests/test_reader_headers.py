@@ -1,7 +1,9 @@
-"""Reader pages carry a Content-Security-Policy that lets only the site's own scripts run; the
-admin and signed-in editors (live preview, userbar) are left without one."""
+"""Reader pages carry a Content-Security-Policy that lets only the site's own scripts run (the
+admin and signed-in editors, with live preview and userbar, are left without one), and ask
+browsers to revalidate, which an unchanged page answers with a 304."""
 
 import pytest
+from django.contrib.staticfiles.storage import staticfiles_storage
 
 from tests import factories
 from tests.editorial import make_user
@@ -39,3 +41,23 @@ def test_admin_and_signed_in_editors_get_no_policy(client, section):
     client.force_login(make_user("Editors"))
     assert policy(client.get("/admin/")) is None
     assert policy(client.get(article.url)) is None
+
+
+def test_reader_pages_are_revalidated_and_unchanged_ones_answered_with_304(client, section):
+    first = client.get(section.url)
+    assert first["Cache-Control"] == "no-cache"
+    assert first.has_header("ETag")
+    again = client.get(section.url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+    factories.make_article(section, "A new story changes the section page")
+    changed = client.get(section.url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200
+    assert "A new story changes the section page" in changed.content.decode()
+
+
+def test_static_files_keep_their_own_caching(client):
+    response = client.get(staticfiles_storage.url("css/site.css"))
+    assert response.status_code == 200
+    assert response["Cache-Control"] != "no-cache"
