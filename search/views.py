@@ -1,7 +1,9 @@
 """Reader-facing search: ranked full-text results, combinable filters with counts, editors' picks."""
 
+import hashlib
 from datetime import datetime, time, timedelta
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import Substr
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from news.caching import content_version
 from news.models import ArticlePage, ArticlePageAuthor, Author, Category, NewsIndexPage
 from news.models.pages import not_expired
 from search import ranking
@@ -23,6 +26,7 @@ RESULTS_PER_PAGE = 10
 # Headline and phrase matches are lifted to the top from among this many best matches.
 TIERED = 1000
 SUGGESTIONS = 6
+SEARCH_CACHE_SECONDS = 60 * 10
 
 
 def searchable():
@@ -89,49 +93,90 @@ def apply_filters(queryset, filters, skip=None):
 
 
 def facet_counts(matches, filters):
-    """For each filter option, how many results it would leave given the other filters."""
-    sections = list(NewsIndexPage.objects.live().public().order_by("path"))
+    """For each filter option, how many results it would leave given the other filters: ids and
+    counts only, so that they can be cached (``facet_options`` turns them into options)."""
+    sections = list(
+        NewsIndexPage.objects.live().public().order_by("path").values_list("pk", "path")
+    )
     section_counts = {}
     if sections:
-        prefix = len(sections[0].path)
+        prefix = len(sections[0][1])
         rows = (
             apply_filters(matches, filters, skip="section")
             # Page querysets are ordered by path; that ordering would split every group.
             .order_by()
             .annotate(section_path=Substr("path", 1, prefix))
-            .values("section_path")
+            .values_list("section_path")
             .annotate(n=Count("pk", distinct=True))
         )
-        section_counts = {row["section_path"]: row["n"] for row in rows}
+        by_path = dict(rows)
+        section_counts = {pk: by_path[path] for pk, path in sections if by_path.get(path)}
     in_categories = apply_filters(matches, filters, skip="category").values("pk")
     in_authors = apply_filters(matches, filters, skip="author").values("pk")
+    # Counting the matching links alone (rather than every option against every link) keeps
+    # this fast on a large archive.
+    category_links = ArticlePage.categories.through.objects.filter(articlepage_id__in=in_categories)
+    author_links = ArticlePageAuthor.objects.filter(page_id__in=in_authors)
     return {
-        "sections": [
-            (s, section_counts.get(s.path, 0)) for s in sections if section_counts.get(s.path)
-        ],
-        "categories": _ranked_options(
-            Category.objects.all(),
-            ArticlePage.categories.through.objects.filter(articlepage_id__in=in_categories),
-            "category_id",
-        ),
-        "authors": _ranked_options(
-            Author.objects.all(),
-            ArticlePageAuthor.objects.filter(page_id__in=in_authors),
-            "author_id",
-        )[:12],
+        "sections": section_counts,
+        "categories": dict(category_links.values_list("category_id").annotate(n=Count("pk"))),
+        "authors": dict(author_links.values_list("author_id").annotate(n=Count("pk"))),
     }
 
 
-def _ranked_options(options, links, key):
-    """``options`` that appear in the article links ``links``, most articles first, each with its
-    count as ``n``. Counting the matching links alone (rather than every option against every
-    link) keeps this fast on a large archive."""
-    counts = dict(links.order_by().values_list(key).annotate(n=Count("pk")))
+def facet_options(counts):
+    """The options of each filter that would leave some results, each with its count as ``n``:
+    sections in site order, categories and (the top 12) authors by most results."""
+    sections = NewsIndexPage.objects.filter(pk__in=list(counts["sections"])).order_by("path")
+    return {
+        "sections": [(section, counts["sections"][section.pk]) for section in sections],
+        "categories": _with_counts(Category.objects.all(), counts["categories"]),
+        "authors": _with_counts(Author.objects.all(), counts["authors"])[:12],
+    }
+
+
+def _with_counts(options, counts):
     found = sorted(
         options.filter(pk__in=list(counts)), key=lambda option: (-counts[option.pk], option.name)
     )
     for option in found:
         option.n = counts[option.pk]
+    return found
+
+
+def find(query, filters, sort):
+    """What the results page needs that depends only on the search and the published content:
+    every result's id in order, the facet counts, and whether the query matched anything."""
+    # Every match, best first; then the same set as a queryset, so that the filters, the count
+    # and the facets run in the database over all matches, not a sample.
+    ranked = ranking.relevance_order(searchable(), query)
+    matches = ranking.matching(searchable(), query, ranked)
+    filtered = apply_filters(matches, filters)
+    if sort == "newest":
+        ordered = list(filtered.newest_first().values_list("pk", flat=True))
+    elif filters:
+        keep = set(filtered.values_list("pk", flat=True))
+        ordered = tiered(query, [pk for pk in ranked if pk in keep])
+    else:
+        ordered = tiered(query, ranked)
+    return {"ordered": ordered, "facets": facet_counts(matches, filters), "matched": bool(ranked)}
+
+
+def cached_find(query, filters, sort):
+    """``find``, kept until published content changes: popular searches (a breaking story, a
+    name in the news) repeat, and ranking every match of a common word is the costly part.
+    The key carries the page cache's content version, which every publish replaces."""
+    search = [
+        query,
+        sort,
+        *(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items())),
+    ]
+    digest = hashlib.sha256("\x1f".join(search).encode()).hexdigest()
+    key = f"newsroom:search:{content_version()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = find(query, filters, sort)
+        cache.set(key, found, SEARCH_CACHE_SECONDS)
     return found
 
 
@@ -161,22 +206,11 @@ def search(request):
     if not query:
         return render(request, "search/search.html", context)
 
-    # Every match, best first; then the same set as a queryset, so that the filters, the count
-    # and the facets run in the database over all matches, not a sample.
-    ranked = ranking.relevance_order(searchable(), query)
-    matches = ranking.matching(searchable(), query, ranked)
-    filtered = apply_filters(matches, filters)
-    if form.cleaned_data["sort"] == "newest":
-        ordered = filtered.newest_first().values_list("pk", flat=True)
-    elif filters:
-        keep = set(filtered.values_list("pk", flat=True))
-        ordered = tiered(query, [pk for pk in ranked if pk in keep])
-    else:
-        ordered = tiered(query, ranked)
-
-    page_obj = Paginator(ordered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    found = cached_find(query, filters, form.cleaned_data["sort"])
+    page_obj = Paginator(found["ordered"], RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     page_ids = list(page_obj.object_list)
-    articles = ArticlePage.objects.filter(pk__in=page_ids).for_listing().in_bulk()
+    # searchable() again: an article that expired since the results were cached drops out.
+    articles = searchable().filter(pk__in=page_ids).for_listing().in_bulk()
     results = [articles[pk] for pk in page_ids if pk in articles]
     for article in results:
         article.search_excerpt = excerpt(article_text(article), query)
@@ -184,7 +218,7 @@ def search(request):
     query_object, picks = editors_picks(query)
     if page_obj.number == 1:
         query_object.add_hit()
-        if not ranked:
+        if not found["matched"]:
             # Nothing matches, filters or not: a gap in the coverage, for the editors' report.
             UnansweredQuery.record(query_object)
 
@@ -193,7 +227,7 @@ def search(request):
         results=results,
         result_count=page_obj.paginator.count,
         editors_picks=picks,
-        facets=facet_counts(matches, filters),
+        facets=facet_options(found["facets"]),
         active_filters=filters,
         sort=form.cleaned_data["sort"],
     )

@@ -1,0 +1,62 @@
+"""Repeated searches are answered from the cache until published content changes."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query
+
+from tests import factories
+
+
+def search(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def titles(response):
+    return [article.title for article in response.context["results"]]
+
+
+def test_a_repeated_search_skips_ranking_and_facets(client, section):
+    for n in range(3):
+        factories.make_article(section, f"Ferry timetable change {n}")
+    first, cold = search(client, query="ferry")
+    again, warm = search(client, query="ferry")
+    assert titles(again) == titles(first)
+    assert again.context["result_count"] == first.context["result_count"] == 3
+    facets = [(s.pk, n) for s, n in again.context["facets"]["sections"]]
+    assert facets == [(section.pk, 3)]
+    assert warm < cold - 4, f"{cold} queries, then {warm} from the cache"
+
+
+def test_publishing_shows_in_results_at_once(client, section):
+    factories.make_article(section, "Ferry timetable doubles evening services")
+    assert search(client, query="ferry")[0].context["result_count"] == 1
+    late = factories.make_article(section, "Ferry fares frozen for another year")
+    response, _ = search(client, query="ferry")
+    assert response.context["result_count"] == 2
+    assert late.title in titles(response)
+
+    late.unpublish()
+    response, _ = search(client, query="ferry")
+    assert titles(response) == ["Ferry timetable doubles evening services"]
+
+
+def test_filters_and_sort_are_cached_apart(client, section):
+    other = factories.make_section("Sport", parent=section.get_parent())
+    factories.make_article(section, "Ferry news story", days_ago=2)
+    factories.make_article(other, "Ferry rowing regatta", days_ago=1)
+    everything, _ = search(client, query="ferry")
+    in_sport, _ = search(client, query="ferry", section=other.slug)
+    newest, _ = search(client, query="ferry", sort="newest")
+    assert everything.context["result_count"] == 2
+    assert titles(in_sport) == ["Ferry rowing regatta"]
+    assert titles(newest) == ["Ferry rowing regatta", "Ferry news story"]
+
+
+def test_every_search_is_still_logged(client, section):
+    factories.make_article(section, "Ferry timetable doubles evening services")
+    for _ in range(3):
+        search(client, query="ferry")
+    assert Query.get("ferry").hits == 3
