@@ -23,7 +23,10 @@ def clean_query_text(raw):
     text = "".join(
         " " if ch in '"\x00' or not ch.isprintable() else ch for ch in raw[: MAX_QUERY_LENGTH * 4]
     )
-    return " ".join(text.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
+    # A "word" without a letter or digit ("&", "–", an emoji) can match nothing, and every word
+    # must match: "bus & fares" would find nothing at all.
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
+    return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
 class SlugChoiceField(forms.ModelChoiceField):

@@ -50,9 +50,23 @@ def _matches(token, stems):
 
 
 def article_text(article):
-    parts = [article.standfirst]
-    parts += article.body.stream_block.get_searchable_content(article.body)
+    """The body's text, subheads and quotes included. Not the standfirst: cards show it already
+    (marked with ``mark_words``), and an excerpt that repeats it tells the reader nothing."""
+    parts = article.body.stream_block.get_searchable_content(article.body)
     return " ".join(part for part in parts if part)
+
+
+def _marked(tokens, stems):
+    return " ".join(
+        f"<mark>{escape(token)}</mark>" if _matches(token, stems) else escape(token)
+        for token in tokens
+    )
+
+
+def mark_words(text, query):
+    """All of ``text``, the searched words in <mark>, escaped for HTML."""
+    stems = {_stem(term) for term in query_terms(query)}
+    return mark_safe(_marked(text.split(), stems))  # noqa: S308 (every token is escaped)
 
 
 def excerpt(text, query, words=EXCERPT_WORDS):
@@ -62,9 +76,6 @@ def excerpt(text, query, words=EXCERPT_WORDS):
     first = next((i for i, token in enumerate(tokens) if stems and _matches(token, stems)), 0)
     start = max(0, first - words // 3)
     window = tokens[start : start + words]
-    marked = []
-    for token in window:
-        marked.append(f"<mark>{escape(token)}</mark>" if _matches(token, stems) else escape(token))
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(tokens) else ""
-    return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token is escaped)
+    return mark_safe(prefix + _marked(window, stems) + suffix)  # noqa: S308 (every token is escaped)

@@ -19,7 +19,7 @@ from news.models import ArticlePage, ArticlePageAuthor, Author, Category, NewsIn
 from news.models.pages import not_expired
 from search import ranking
 from search.forms import SearchForm, clean_query_text
-from search.highlight import WORD, article_text, excerpt
+from search.highlight import WORD, article_text, excerpt, mark_words
 from search.models import UnansweredQuery
 
 RESULTS_PER_PAGE = 10
@@ -213,6 +213,7 @@ def search(request):
     articles = searchable().filter(pk__in=page_ids).for_listing().in_bulk()
     results = [articles[pk] for pk in page_ids if pk in articles]
     for article in results:
+        article.search_standfirst = mark_words(article.standfirst, query)
         article.search_excerpt = excerpt(article_text(article), query)
 
     query_object, picks = editors_picks(query)
@@ -222,12 +223,19 @@ def search(request):
             # Nothing matches, filters or not: a gap in the coverage, for the editors' report.
             UnansweredQuery.record(query_object)
 
+    facets = facet_options(found["facets"])
     context.update(
+        # When nothing matches, headlines that start with the words (as the header box suggests)
+        # catch a word typed in part, or a spelling the full-text search does not stem.
+        near_misses=[] if found["ordered"] else list(searchable().autocomplete(query)[:5]),
+        has_filters=bool(
+            filters or facets["sections"] or facets["categories"] or facets["authors"]
+        ),
         search_results=page_obj,
         results=results,
         result_count=page_obj.paginator.count,
         editors_picks=picks,
-        facets=facet_options(found["facets"]),
+        facets=facets,
         active_filters=filters,
         sort=form.cleaned_data["sort"],
     )

@@ -4,6 +4,7 @@ Development is the default. With ``NEWSROOM_ENV=production`` the site refuses to
 a real ``SECRET_KEY`` and never runs with ``DEBUG`` on.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -137,12 +138,19 @@ else:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cached pages and search results belong to one database: a benchmark database or a second site
+# sharing the cache must never be served this one's (nor bump its content version).
+_database = DATABASES["default"]
+_database_identity = "|".join(
+    str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+)
+CACHE_KEY_PREFIX = "newsroom-" + hashlib.sha256(_database_identity.encode()).hexdigest()[:12]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "newsroom",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
@@ -152,6 +160,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }

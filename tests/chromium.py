@@ -19,6 +19,7 @@ ORIGIN = "http://testserver"
 
 
 def route_to_django(browser_page, client):
+    """Answer ``browser_page``'s requests (a page, or a browser context for all its pages)."""
     test_connection = connections[DEFAULT_DB_ALIAS]
 
     def answer(route):

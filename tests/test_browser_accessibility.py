@@ -39,13 +39,24 @@ def newsroom(section, author):
         "author": author.get_absolute_url(),
         "category": politics.get_absolute_url(),
         "search": "/search/?query=ferry",
+        "search without results": "/search/?query=Ferr",
         "not found": "/no-such-page/",
     }
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
-    "name", ["home", "section", "article", "author", "category", "search", "not found"]
+    "name",
+    [
+        "home",
+        "section",
+        "article",
+        "author",
+        "category",
+        "search",
+        "search without results",
+        "not found",
+    ],
 )
 def test_no_axe_violations(page, client, newsroom, name, scheme):
     route_to_django(page, client)

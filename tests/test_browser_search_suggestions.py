@@ -70,6 +70,35 @@ def test_a_click_opens_a_suggestion_and_escape_closes_the_list(page, client, art
     expect(page).to_have_url(ORIGIN + articles["fares"].url)
 
 
+def test_arrow_down_brings_the_list_back_after_escape(page, client, articles):
+    box = type_in_search_box(page, client, "ferr")
+    listbox = page.get_by_role("listbox", name="Suggested articles")
+    expect(listbox.get_by_role("option")).to_have_count(3)
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    box.press("ArrowDown")
+    expect(listbox.get_by_role("option")).to_have_count(3)
+    expect(box).to_have_attribute("aria-expanded", "true")
+
+
+def test_ctrl_click_opens_a_suggestion_in_a_new_tab(page, context, client, articles):
+    route_to_django(context, client)  # for the new tab too
+    type_in_search_box(page, client, "Ferry fa")
+    option = page.get_by_role("option", name="Ferry fares frozen for another year")
+    with context.expect_page() as new_tab:
+        option.click(modifiers=["ControlOrMeta"])
+    expect(new_tab.value).to_have_url(ORIGIN + articles["fares"].url)
+    assert page.url == ORIGIN + "/", "the reader stays where they were"
+
+
+def test_losing_every_suggestion_is_announced(page, client, articles):
+    box = type_in_search_box(page, client, "ferr")
+    expect(page.get_by_role("option")).to_have_count(3)
+    box.press_sequentially("zz", delay=20)
+    expect(page.get_by_role("listbox", name="Suggested articles")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text("No suggestions.")
+
+
 def test_enter_without_a_chosen_suggestion_still_searches(page, client, articles):
     box = type_in_search_box(page, client, "ferry")
     expect(page.get_by_role("listbox", name="Suggested articles")).to_be_visible()

@@ -1,9 +1,13 @@
 """Repeated searches are answered from the cache until published content changes."""
 
+from datetime import timedelta
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
+from news.models import ArticlePage
 from tests import factories
 
 
@@ -60,3 +64,16 @@ def test_every_search_is_still_logged(client, section):
     for _ in range(3):
         search(client, query="ferry")
     assert Query.get("ferry").hits == 3
+
+
+def test_an_article_that_expires_while_its_results_are_cached_drops_out(client, section):
+    """Past its expiry time, before the scheduler unpublishes it (no publish signal, so the
+    cached ids still list it): the page shows what is left, never an error."""
+    for n in range(11):
+        factories.make_article(section, f"Ferry timetable change {n}")
+    second_page, _ = search(client, query="ferry", page="2")
+    [last] = second_page.context["results"]
+    ArticlePage.objects.filter(pk=last.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    response, _ = search(client, query="ferry", page="2")
+    assert response.context["results"] == []
+    assert last.title not in response.content.decode()

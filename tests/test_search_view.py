@@ -94,7 +94,9 @@ def test_each_result_shows_section_headline_date_and_a_marked_excerpt(corpus, cl
         assert card.select_one("time").get_text(strip=True) == (
             timezone.localtime(article.display_date).strftime("%-d %B %Y")
         )
-        marks = [mark.get_text() for mark in card.select(".card__excerpt mark")]
+        marks = [
+            mark.get_text() for mark in card.select(".card__excerpt mark, .card__standfirst mark")
+        ]
         assert all("senn" in mark.lower() for mark in marks)
         if "senn" in " ".join(spec.own_texts()[1:]).lower():  # standfirst or body, not metadata
             assert marks, spec.key
@@ -123,8 +125,22 @@ def test_markup_in_an_article_is_shown_as_text(corpus, client):
     excerpt = soup(response).select_one(".card__excerpt")
     assert "<script>alert('permit')</script>" in excerpt.get_text()
     assert "&lt;script&gt;alert(" in html
-    marks = [mark.get_text() for mark in excerpt.select("mark")]
-    assert set(marks) == {"permit", "permits", "<script>alert('permit')</script>"}
+    assert {mark.get_text() for mark in excerpt.select("mark")} == {
+        "permits",
+        "<script>alert('permit')</script>",
+    }
+    standfirst = soup(response).select_one(".card__standfirst")
+    assert [mark.get_text() for mark in standfirst.select("mark")] == ["permit"]
+
+
+def test_the_excerpt_comes_from_the_body_and_the_standfirst_is_marked(corpus, client):
+    """A match in the standfirst is marked there; the excerpt never repeats it."""
+    response = get(client, query="permits")
+    card = soup(response).select_one(".result-list > li")
+    standfirst = card.select_one(".card__standfirst").get_text(" ", strip=True)
+    excerpt = card.select_one(".card__excerpt").get_text(" ", strip=True)
+    assert standfirst == " ".join(SPECS["glitch"].standfirst.split())
+    assert standfirst[:40] not in excerpt
 
 
 def test_sort_newest_orders_by_date(corpus, client):
@@ -493,3 +509,32 @@ def test_excerpt_marks_forms_of_the_searched_word(query, marked, unmarked):
         assert f"<mark>{word.replace(chr(39), '&#x27;')}</mark>" in html, word
     for word in unmarked:
         assert f"<mark>{word}</mark>" not in html, word
+
+
+# ---- Help when words do not match ---------------------------------------------------------------
+
+
+def test_words_without_letters_or_digits_are_ignored(corpus, client):
+    plain = corpus.keys(get(client, query="lido").context["results"])
+    assert plain
+    for query in ["lido &", "– lido", "lido 🌊", "lido - -"]:
+        response = get(client, query=query)
+        assert corpus.keys(response.context["results"]) == plain, query
+        assert response.context["search_query"] == "lido"
+    assert "results" not in get(client, query="& 🌊 –").context
+
+
+def test_no_results_offers_headlines_that_start_with_the_words(corpus, client):
+    response = get(client, query="Tanne")
+    assert response.context["result_count"] == 0
+    offered = {link.get_text(strip=True) for link in soup(response).select(".near-misses a")}
+    assert SPECS["tannery-chimney"].headline in offered
+    assert SPECS["draft-mayor"].headline not in offered
+
+
+def test_no_results_and_no_filters_offer_nothing_to_refine(corpus, client):
+    page = soup(get(client, query="zqxjv wobblefrog"))
+    assert page.select_one("#refine-title") is None
+    assert "Refine results" not in page.get_text()
+    filtered = soup(get(client, query="zqxjv", date_from="2020-01-01"))
+    assert filtered.select_one("#refine-title") is not None, "a filter to remove"

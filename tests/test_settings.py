@@ -73,3 +73,25 @@ def test_database_search_backend_by_default():
         [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "wagtail.search.backends.database"
+
+
+def cache_prefix(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    environment.update(env)
+    code = "import newsroom.settings as s; print(s.CACHES['default']['KEY_PREFIX'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_each_database_has_its_own_cache_keys():
+    """A benchmark database sharing var/cache with the site must never be served its pages."""
+    site = cache_prefix()
+    bench = cache_prefix(DATABASE_URL="sqlite:////tmp/bench/articles-10000.sqlite3")
+    production = cache_prefix(
+        DATABASE_URL="postgres://u@db.example:5432/news", REDIS_URL="redis://cache.example:6379/0"
+    )
+    assert len({site, bench, production}) == 3
+    assert site == cache_prefix(), "the same database keeps its keys from one start to the next"

@@ -64,6 +64,7 @@
     }
 
     function open(suggestions) {
+      var hadOptions = options.length > 0 && input.value.trim().length >= MIN_LENGTH;
       list.textContent = "";
       options = suggestions.map(function (suggestion, index) {
         var option = document.createElement("li");
@@ -85,13 +86,14 @@
           ": use the up and down arrow keys to choose one.";
       } else {
         close();
-        status.textContent = "";
+        // Said only when there was a list to lose, not for every keystroke.
+        status.textContent = hadOptions ? "No suggestions." : "";
       }
     }
 
-    function fetchSuggestions() {
+    function fetchSuggestions(force) {
       var query = input.value.trim();
-      if (query === lastQuery && !list.hidden) {
+      if (query === lastQuery && !list.hidden && !force) {
         return;
       }
       lastQuery = query;
@@ -120,8 +122,13 @@
         });
     }
 
-    function go(option) {
-      window.location.assign(option.getAttribute("data-url"));
+    function go(option, inNewTab) {
+      var url = option.getAttribute("data-url");
+      if (inNewTab) {
+        window.open(url, "_blank", "noopener");
+      } else {
+        window.location.assign(url);
+      }
     }
 
     input.addEventListener("input", function () {
@@ -131,7 +138,11 @@
 
     input.addEventListener("keydown", function (event) {
       var expanded = !list.hidden && options.length > 0;
-      if (event.key === "ArrowDown" && expanded) {
+      if (event.key === "ArrowDown" && !expanded && input.value.trim().length >= MIN_LENGTH) {
+        // Back after Escape, or on returning to the box: show the list again.
+        event.preventDefault();
+        fetchSuggestions(true);
+      } else if (event.key === "ArrowDown" && expanded) {
         event.preventDefault();
         setActive(active + 1 < options.length ? active + 1 : 0);
       } else if (event.key === "ArrowUp" && expanded) {
@@ -149,12 +160,14 @@
     input.addEventListener("blur", close);
 
     // mousedown, not click: it comes before the input's blur, which would close the list first.
+    // The middle button, Ctrl or Cmd open the article in a new tab, as they would a link.
     list.addEventListener("mousedown", function (event) {
       var option = event.target.closest("[role=option]");
-      if (option) {
-        event.preventDefault();
-        go(option);
+      if (!option || event.button > 1) {
+        return;
       }
+      event.preventDefault();
+      go(option, event.button === 1 || event.ctrlKey || event.metaKey);
     });
   }
 
