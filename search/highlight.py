@@ -28,7 +28,8 @@ SUFFIXES = (
 )
 
 
-def _root(word):
+def word_root(word):
+    """``word`` without a common English ending: "elections" -> "election", "deterred" -> "deter"."""
     word = word.lower()
     for suffix, min_stem in SUFFIXES:
         stem = word[: -len(suffix)]
@@ -40,13 +41,9 @@ def _root(word):
     return word
 
 
-def _stem(term):
-    return _root(term)
-
-
 def _matches(token, stems):
     """True when any word in ``token`` (e.g. "fly-tipping", "Senn's") has a searched root."""
-    return any(_root(word) in stems for word in WORD.findall(token))
+    return any(word_root(word) in stems for word in WORD.findall(token))
 
 
 def article_text(article):
@@ -65,14 +62,14 @@ def _marked(tokens, stems):
 
 def mark_words(text, query):
     """All of ``text``, the searched words in <mark>, escaped for HTML."""
-    stems = {_stem(term) for term in query_terms(query)}
+    stems = {word_root(term) for term in query_terms(query)}
     return mark_safe(_marked(text.split(), stems))  # noqa: S308 (every token is escaped)
 
 
 def excerpt(text, query, words=EXCERPT_WORDS):
     """Return about ``words`` words of ``text`` around the first match, matches in <mark>."""
     tokens = text.split()
-    stems = {_stem(term) for term in query_terms(query)}
+    stems = {word_root(term) for term in query_terms(query)}
     first = next((i for i, token in enumerate(tokens) if stems and _matches(token, stems)), 0)
     start = max(0, first - words // 3)
     window = tokens[start : start + words]

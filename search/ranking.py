@@ -9,9 +9,12 @@ a correlated subquery that reruns the full-text match for every matching row, an
 query lets SQLite's planner probe the FTS table row by row: "council" over 10,000 articles took
 25-50 s ranked and about 1.5 s unranked (bench/search_latency.py). With the MATCH driving the query,
 FTS5 answers in tens of milliseconds. So on SQLite the questions go to the index tables directly,
-with the backend's semantics: every whitespace-separated word (unstemmed) in the title or body
-column, ranked by BM25 times (title norm + 1), ties newest id first, articles only.
+with the backend's semantics: every whitespace-separated word in the title or body column, ranked
+by BM25 times (title norm + 1), ties newest id first, articles only.
 tests/test_search_relevance.py checks that both paths return the same articles in the same order.
+
+One addition on SQLite: FTS5's tokenizer does not stem, so "councils" would miss "council". Each
+query word also matches its common English forms (``word_forms``), as PostgreSQL's stemmer does.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Phrase
 
 from news.models import ArticlePage
+from search.highlight import word_root
 
 
 def uses_sqlite_fts():
@@ -28,25 +32,26 @@ def uses_sqlite_fts():
     return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
 
 
-def relevance_order(queryset, query):
+def relevance_order(queryset, query, inflect=True):
     """Ids of every article in ``queryset`` that matches ``query``, best first.
 
     ``queryset`` may only filter on the model's FilterFields (as ``searchable()`` does): other
-    backends run it through ``search()``, which refuses other filters.
+    backends run it through ``search()``, which refuses other filters. ``inflect``: also match
+    each word's other forms on SQLite (see ``word_forms``).
     """
     if not uses_sqlite_fts():
         return _ids(queryset.search(query))
-    ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
-    allowed = set(matching(queryset, query).values_list("pk", flat=True))
+    ordered = _fts_ids(_every_word(query, ["title", "body"], inflect), ranked=True)
+    allowed = set(matching(queryset, query, inflect=inflect).values_list("pk", flat=True))
     return [pk for pk in ordered if pk in allowed]
 
 
-def matching(queryset, query, ranked=None):
+def matching(queryset, query, ranked=None, inflect=True):
     """``queryset`` narrowed to the articles that match ``query``, still a queryset (unordered), so
     that filters, counts and facets run in the database. ``ranked``: the ids from
     ``relevance_order`` when already known, which saves other backends a second search."""
     if uses_sqlite_fts():
-        sql, params = _fts_sql(_every_word(query, ["title", "body"]))
+        sql, params = _fts_sql(_every_word(query, ["title", "body"], inflect))
         if not sql:
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
@@ -58,13 +63,13 @@ def matching(queryset, query, ranked=None):
     return queryset.filter(pk__in=ranked)
 
 
-def matching_in_headline(ids, query):
+def matching_in_headline(ids, query, inflect=True):
     """The subset of ``ids`` whose headline contains every word of ``query``."""
     if not uses_sqlite_fts():
         # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
         candidates = ArticlePage.objects.filter(id__in=ids)
         return set(_ids(candidates.search(query, fields=["title"], order_by_relevance=False)))
-    return set(ids) & set(_fts_ids(_every_word(query, ["title"])))
+    return set(ids) & set(_fts_ids(_every_word(query, ["title"], inflect)))
 
 
 def matching_as_phrase(ids, query):
@@ -91,9 +96,35 @@ def _fts_string(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def _every_word(query, columns):
-    words = " AND ".join(_fts_string(word) for word in query.split())
-    return f"{{{' '.join(columns)}}} : ({words})"
+def word_forms(word):
+    """``word`` and the common English forms of its root, for an index that does not stem:
+    "councils" -> council, councils, ...; "deterring" -> deter, deterred, deters, ...; "closing"
+    -> close, closed, ...; "elections" -> elect, election, ...
+
+    Only for roots of four letters or more, so that short words keep their meaning ("news" is
+    not "new", "bus" not "buses" of something else). Forms that are not words match nothing.
+    """
+    word = word.lower()
+    root = word_root(word)
+    if len(root) < 4 or not root.isalpha():
+        return [word]
+    forms = {word, root, root + "s", root + "es", root + "ed", root + "ing", root + "e"}
+    forms |= {root + "ion", root + "ions"}  # as "elections" -> "elect" -> "election"
+    if root.endswith("y"):
+        forms |= {root[:-1] + "ies", root[:-1] + "ied"}
+    if root.endswith("e"):
+        forms |= {root + "d", root[:-1] + "ing"}
+    if root[-1] not in "aeiouwxy" and root[-2] in "aeiou" and root[-3] not in "aeiou":
+        forms |= {root + root[-1] + "ed", root + root[-1] + "ing"}  # deter -> deterred
+    return sorted(forms)
+
+
+def _every_word(query, columns, inflect=True):
+    terms = []
+    for word in query.split():
+        forms = word_forms(word) if inflect else [word]
+        terms.append("(" + " OR ".join(_fts_string(form) for form in forms) + ")")
+    return f"{{{' '.join(columns)}}} : ({' AND '.join(terms)})"
 
 
 def _fts_sql(match, ranked=False):
