@@ -17,7 +17,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import Rendition
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -29,15 +28,6 @@ from news.models.promos import SidebarSnippet
 from news.pagination import paginate
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
-
-
-# The renditions article cards show (templates/includes/article_card.html), fetched with the
-# listing so that cards neither query nor write the cache one image at a time.
-CARD_RENDITIONS = [
-    f"format-{image_format}|fill-{size}"
-    for image_format in ("webp", "jpeg")
-    for size in ("400x225", "800x450")
-]
 
 
 def not_expired():
@@ -64,10 +54,10 @@ class ArticlePageQuerySet(PageQuerySet):
                 "article_authors",
                 queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
             ),
-            models.Prefetch(
-                "lead_image__renditions",
-                queryset=Rendition.objects.filter(filter_spec__in=CARD_RENDITIONS),
-            ),
+            # Every rendition of the lead image, not only the card sizes: once renditions are
+            # prefetched, Wagtail takes any size missing from them as never made and renders
+            # the file again (the home page's lead story draws larger sizes).
+            "lead_image__renditions",
         )
 
     def latest_per_section(self, sections, per_section):

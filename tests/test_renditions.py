@@ -1,0 +1,38 @@
+"""Image renditions are made once: later renders reuse them, whatever size a template draws."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.images.models import Rendition
+
+from tests import factories
+
+
+def rendition_files():
+    return {path.name for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("view", ["home", "section", "article", "search"])
+def test_a_second_render_makes_no_new_image_files(client, section, view):
+    story = factories.make_article(
+        section,
+        "Ferry timetable doubles evening services",
+        lead_image=factories.make_image("Ferry", size=(1600, 900)),
+        lead_image_alt_text="The evening ferry.",
+    )
+    factories.make_article(
+        section, "Ferry fares frozen", lead_image=factories.make_image("Quay", size=(1600, 900))
+    )
+    url = {"home": "/", "section": section.url, "article": story.url}.get(
+        view, "/search/?query=ferry"
+    )
+    assert client.get(url).status_code == 200
+    files, renditions = rendition_files(), Rendition.objects.count()
+    assert renditions > 0
+
+    cache.clear()  # render afresh, not from the page cache
+    assert client.get(url).status_code == 200
+    assert rendition_files() == files
+    assert Rendition.objects.count() == renditions
