@@ -9,8 +9,9 @@ view restrictions before ``serve`` runs, so private pages are never handed out f
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 VERSION_KEY = "newsroom:content-version"
 PAGE_TIMEOUT = 60 * 15
@@ -27,6 +28,14 @@ def content_version():
 
 
 def invalidate(**kwargs):
+    _new_version()
+    # Again once the change is committed: a page or search rendered between the first bump and
+    # the commit (publishing runs in a transaction) still showed the old content, and would
+    # otherwise be kept under the new version.
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
@@ -99,3 +108,6 @@ def connect():
             _invalidate_unless_created, sender=model, dispatch_uid="reader-cache-save"
         )
         post_delete.connect(invalidate, sender=model, dispatch_uid="reader-cache-delete")
+    # A page made private, or public again, changes what listings and search may show.
+    post_save.connect(invalidate, sender=PageViewRestriction, dispatch_uid="reader-cache-save")
+    post_delete.connect(invalidate, sender=PageViewRestriction, dispatch_uid="reader-cache-delete")

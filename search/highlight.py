@@ -29,7 +29,10 @@ SUFFIXES = (
 
 
 def word_root(word):
-    """``word`` without a common English ending: "elections" -> "election", "deterred" -> "deter"."""
+    """``word`` without a common English ending: "elections" -> "elect", "deterred" -> "deter".
+
+    Marks the forms of a searched word here, and gives search/ranking.py the root whose forms
+    SQLite searches for. Not PostgreSQL's stemmer, which decides there on its own."""
     word = word.lower()
     for suffix, min_stem in SUFFIXES:
         stem = word[: -len(suffix)]

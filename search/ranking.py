@@ -14,7 +14,8 @@ by BM25 times (title norm + 1), ties newest id first, articles only.
 tests/test_search_relevance.py checks that both paths return the same articles in the same order.
 
 One addition on SQLite: FTS5's tokenizer does not stem, so "councils" would miss "council". Each
-query word also matches its common English forms (``word_forms``), as PostgreSQL's stemmer does.
+query word also matches the regular English forms of its root (``word_forms``), which covers much
+of what PostgreSQL's stemmer finds.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -40,7 +41,7 @@ def relevance_order(queryset, query, inflect=True):
     each word's other forms on SQLite (see ``word_forms``).
     """
     if not uses_sqlite_fts():
-        return _ids(queryset.search(query))
+        return _ids(queryset.only("pk").search(query))
     ordered = _fts_ids(_every_word(query, ["title", "body"], inflect), ranked=True)
     allowed = set(matching(queryset, query, inflect=inflect).values_list("pk", flat=True))
     return [pk for pk in ordered if pk in allowed]
@@ -56,7 +57,7 @@ def matching(queryset, query, ranked=None, inflect=True):
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
     if ranked is None:
-        ranked = _ids(queryset.search(query, order_by_relevance=False))
+        ranked = _ids(queryset.only("pk").search(query, order_by_relevance=False))
     if connection.vendor == "postgresql":
         # One array parameter however many matches: a statement takes at most 65,535.
         return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ranked]))
@@ -67,7 +68,7 @@ def matching_in_headline(ids, query, inflect=True):
     """The subset of ``ids`` whose headline contains every word of ``query``."""
     if not uses_sqlite_fts():
         # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
-        candidates = ArticlePage.objects.filter(id__in=ids)
+        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
         return set(_ids(candidates.search(query, fields=["title"], order_by_relevance=False)))
     return set(ids) & set(_fts_ids(_every_word(query, ["title"], inflect)))
 
@@ -75,7 +76,7 @@ def matching_in_headline(ids, query, inflect=True):
 def matching_as_phrase(ids, query):
     """The subset of ``ids`` that contain ``query`` as a phrase (headline or body)."""
     if not uses_sqlite_fts():
-        candidates = ArticlePage.objects.filter(id__in=ids)
+        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
         return set(_ids(candidates.search(Phrase(query), order_by_relevance=False)))
     return set(ids) & set(_fts_ids(f"{{title body}} : ({_fts_string(query)})"))
 
@@ -85,7 +86,7 @@ def _ids(results):
 
     modelsearch's PostgreSQL results are a Django queryset underneath: reading the ids from it
     skips building a page object for each of thousands of matches (~40 ms per 1,000 here). Other
-    backends' results are read as they come.
+    backends' results are read as they come (callers ask for the id field only).
     """
     if type(results).__name__ == "PostgresSearchResults":
         return list(results.get_queryset().values_list("pk", flat=True))
@@ -97,25 +98,31 @@ def _fts_string(text):
 
 
 def word_forms(word):
-    """``word`` and the common English forms of its root, for an index that does not stem:
+    """``word`` and the regular English forms of its root, for an index that does not stem:
     "councils" -> council, councils, ...; "deterring" -> deter, deterred, deters, ...; "closing"
-    -> close, closed, ...; "elections" -> elect, election, ...
+    -> close, closed, ...; "elections" -> elect, elected, election, ...
 
-    Only for roots of four letters or more, so that short words keep their meaning ("news" is
-    not "new", "bus" not "buses" of something else). Forms that are not words match nothing.
+    Endings are only added where the typed word shows them, so that "port" does not find
+    "portion" nor "plan" "plane". Roots under four letters are matched as typed ("news" is not
+    "new"). Some forms are not words ("floode"); they match nothing.
     """
     word = word.lower()
     root = word_root(word)
     if len(root) < 4 or not root.isalpha():
         return [word]
-    forms = {word, root, root + "s", root + "es", root + "ed", root + "ing", root + "e"}
-    forms |= {root + "ion", root + "ions"}  # as "elections" -> "elect" -> "election"
+    forms = {word, root, root + "s", root + "ed", root + "ing"}
+    if root.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(root + "es")
     if root.endswith("y"):
         forms |= {root[:-1] + "ies", root[:-1] + "ied"}
     if root.endswith("e"):
         forms |= {root + "d", root[:-1] + "ing"}
     if root[-1] not in "aeiouwxy" and root[-2] in "aeiou" and root[-3] not in "aeiou":
         forms |= {root + root[-1] + "ed", root + root[-1] + "ing"}  # deter -> deterred
+    if word.endswith(("ion", "ions")):
+        forms |= {root + "ion", root + "ions"}  # elections -> elect -> election
+    if word.endswith(("ing", "ed")) and not word.startswith(root + root[-1]):
+        forms |= {root + "e", root + "es"}  # closing -> clos -> close (not planning -> plane)
     return sorted(forms)
 
 

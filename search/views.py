@@ -27,6 +27,11 @@ RESULTS_PER_PAGE = 10
 TIERED = 1000
 SUGGESTIONS = 6
 SEARCH_CACHE_SECONDS = 60 * 10
+# Only searches with this many matches are cached: smaller ones are quick to run again, and a
+# crawler's random queries (which mostly match nothing) then never crowd the shared cache.
+SEARCH_CACHE_MIN_MATCHES = 100
+# Part of the cache key: a deploy that changes what ``find`` returns never reads older entries.
+SEARCH_CACHE_FORMAT = 1
 
 
 def searchable():
@@ -159,7 +164,12 @@ def find(query, filters, sort):
         ordered = tiered(query, [pk for pk in ranked if pk in keep])
     else:
         ordered = tiered(query, ranked)
-    return {"ordered": ordered, "facets": facet_counts(matches, filters), "matched": bool(ranked)}
+    return {
+        "ordered": ordered,
+        "facets": facet_counts(matches, filters),
+        "matched": bool(ranked),
+        "matches": len(ranked),
+    }
 
 
 def cached_find(query, filters, sort):
@@ -172,11 +182,12 @@ def cached_find(query, filters, sort):
         *(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items())),
     ]
     digest = hashlib.sha256("\x1f".join(search).encode()).hexdigest()
-    key = f"newsroom:search:{content_version()}:{digest}"
+    key = f"newsroom:search:{SEARCH_CACHE_FORMAT}:{content_version()}:{digest}"
     found = cache.get(key)
     if found is None:
         found = find(query, filters, sort)
-        cache.set(key, found, SEARCH_CACHE_SECONDS)
+        if found["matches"] >= SEARCH_CACHE_MIN_MATCHES:
+            cache.set(key, found, SEARCH_CACHE_SECONDS)
     return found
 
 
@@ -227,7 +238,7 @@ def search(request):
     context.update(
         # When nothing matches, headlines that start with the words (as the header box suggests)
         # catch a word typed in part, or a spelling the full-text search does not stem.
-        near_misses=[] if found["ordered"] else list(searchable().autocomplete(query)[:5]),
+        near_misses=[] if found["matched"] else list(searchable().autocomplete(query)[:5]),
         has_filters=bool(
             filters or facets["sections"] or facets["categories"] or facets["authors"]
         ),

@@ -10,6 +10,7 @@ on the next visit, and an unchanged page costs a 304 (ConditionalGetMiddleware's
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 POLICY = "; ".join(
@@ -26,7 +27,10 @@ POLICY = "; ".join(
         "frame-ancestors 'self'",
     ]
 )
-EDITOR_PATHS = ("/admin/", "/django-admin/")
+
+
+def _editor_paths():
+    return (reverse("wagtailadmin_home"), reverse("admin:index"))
 
 
 class ReaderHeadersMiddleware:
@@ -36,9 +40,11 @@ class ReaderHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if request.path.startswith(EDITOR_PATHS) or (user and user.is_authenticated):
+        if request.path.startswith(_editor_paths()) or (user and user.is_authenticated):
             return response
         response.headers.setdefault("Content-Security-Policy", POLICY)
-        if "Cache-Control" not in response and not request.path.startswith(settings.STATIC_URL):
+        # Pages only: images and other uploads keep their own caching (WhiteNoise sets it for
+        # static files), or every picture would be fetched again on every page view.
+        if "Cache-Control" not in response and not request.path.startswith(settings.MEDIA_URL):
             patch_cache_control(response, no_cache=True)
         return response

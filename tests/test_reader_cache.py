@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings
+from news import caching
 from tests import factories
 
 
@@ -72,9 +74,34 @@ def test_unknown_query_parameters_bypass_the_cache(client, section):
 
 
 def test_private_pages_are_not_served_from_the_cache(client, section):
-    from wagtail.models import PageViewRestriction
-
     article = factories.make_article(section, "Members briefing")
     client.get(article.url)
     PageViewRestriction.objects.create(page=article, restriction_type="login")
     assert client.get(article.url).status_code == 302
+
+
+def test_making_an_article_private_or_public_again_updates_listings_and_search_at_once(
+    client, section
+):
+    article = factories.make_article(section, "Members briefing on the ferry budget")
+    assert article.title in client.get(section.url).content.decode()
+    assert client.get("/search/", {"query": "ferry"}).context["result_count"] == 1
+
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert article.title not in client.get(section.url).content.decode()
+    assert client.get("/search/", {"query": "ferry"}).context["result_count"] == 0
+
+    restriction.delete()
+    assert article.title in client.get(section.url).content.decode()
+    assert client.get("/search/", {"query": "ferry"}).context["result_count"] == 1
+
+
+def test_a_change_is_invalidated_again_when_its_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        caching.invalidate()
+        during = caching.content_version()
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert caching.content_version() != during, "what was cached mid-transaction is orphaned"

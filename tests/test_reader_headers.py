@@ -57,7 +57,11 @@ def test_reader_pages_are_revalidated_and_unchanged_ones_answered_with_304(clien
     assert "A new story changes the section page" in changed.content.decode()
 
 
-def test_static_files_keep_their_own_caching(client):
-    response = client.get(staticfiles_storage.url("css/site.css"))
-    assert response.status_code == 200
-    assert response["Cache-Control"] != "no-cache"
+def test_static_files_and_uploads_keep_their_own_caching(client, section):
+    static = client.get(staticfiles_storage.url("css/site.css"))
+    assert static.status_code == 200
+    assert "no-cache" not in static["Cache-Control"]
+    image = factories.make_image("Ferry")
+    upload = client.get(image.file.url)
+    assert upload.status_code == 200
+    assert "no-cache" not in upload.get("Cache-Control", "")

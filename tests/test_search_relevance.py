@@ -220,6 +220,29 @@ def test_word_forms_cover_regular_english_endings(word, forms):
     assert forms <= set(ranking.word_forms(word))
 
 
+@pytest.mark.parametrize(
+    ("word", "not_forms"),
+    [
+        ("port", {"portion", "portions"}),
+        ("fact", {"faction"}),
+        ("plan", {"plane", "planes"}),
+        ("planning", {"plane", "planes"}),
+        ("council", {"councillor"}),
+    ],
+)
+def test_word_forms_stay_with_the_word(word, not_forms):
+    assert not (not_forms & set(ranking.word_forms(word)))
+
+
+@pytest.mark.parametrize("query", ["senn", "ferry fares", "river", "covered market", "Kestrel"])
+def test_word_forms_only_add_matches(corpus, query):
+    """What readers get on SQLite finds at least what the backend alone finds."""
+    plain = set(ranking.relevance_order(searchable(), query, inflect=False))
+    inflected = ranking.relevance_order(searchable(), query)
+    assert plain <= set(inflected)
+    assert len(inflected) == len(set(inflected))
+
+
 @pytest.mark.parametrize("word", ["news", "bus", "art", "it's", "fly-tipping", "2026"])
 def test_short_and_odd_words_are_matched_as_typed(word):
     assert ranking.word_forms(word) == [word.lower()]

@@ -61,6 +61,7 @@
       setActive(-1);
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");
+      status.textContent = "";
     }
 
     function open(suggestions) {
@@ -137,6 +138,9 @@
     });
 
     input.addEventListener("keydown", function (event) {
+      if (event.isComposing) {
+        return; // Enter and arrows belong to the input method while a word is being composed
+      }
       var expanded = !list.hidden && options.length > 0;
       if (event.key === "ArrowDown" && !expanded && input.value.trim().length >= MIN_LENGTH) {
         // Back after Escape, or on returning to the box: show the list again.
