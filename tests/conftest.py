@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from tests import factories
+from tests import editorial, factories
 
 # Playwright's sync API runs an event loop; Django's ORM must be allowed to run alongside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -18,6 +18,18 @@ def home(db):
 @pytest.fixture
 def section(home):
     return factories.make_section("News", parent=home)
+
+
+@pytest.fixture
+def writer(db):
+    """A member of the "Writers" group the migrations create."""
+    return editorial.make_user("Writers", username="wren-writer")
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the "Editors" group the migrations create."""
+    return editorial.make_user("Editors", username="ed-editor")
 
 
 @pytest.fixture

@@ -22,18 +22,8 @@ from tests import editorial, factories
 
 
 @pytest.fixture
-def writer(db):
-    return editorial.make_user("Writers", username="wren-writer")
-
-
-@pytest.fixture
 def other_writer(db):
     return editorial.make_user("Writers", username="wes-writer")
-
-
-@pytest.fixture
-def editor(db):
-    return editorial.make_user("Editors", username="ed-editor")
 
 
 def dashboard(client, user):

@@ -1,6 +1,5 @@
 """Writers, Editors and the "Editorial review" workflow, through the admin views they use."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -8,16 +7,6 @@ from wagtail.models import GroupPagePermission, Page, WorkflowState
 
 from news.models import ArticlePage
 from tests import editorial, factories
-
-
-@pytest.fixture
-def writer(db):
-    return editorial.make_user("Writers", username="wren-writer")
-
-
-@pytest.fixture
-def editor(db):
-    return editorial.make_user("Editors", username="ed-editor")
 
 
 def page_codenames(group_name):

@@ -14,11 +14,6 @@ from tests import editorial, factories
 
 
 @pytest.fixture
-def editor(db):
-    return editorial.make_user("Editors", username="ed-editor")
-
-
-@pytest.fixture
 def logged_in(client, editor):
     client.force_login(editor)
     return client

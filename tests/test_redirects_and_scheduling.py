@@ -6,7 +6,6 @@ the past: nothing is mocked.
 
 from datetime import timedelta
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -15,16 +14,6 @@ from wagtail.models import Revision
 
 from news.models import ArticlePage, SidebarSnippet
 from tests import editorial, factories
-
-
-@pytest.fixture
-def editor(db):
-    return editorial.make_user("Editors", username="ed-editor")
-
-
-@pytest.fixture
-def writer(db):
-    return editorial.make_user("Writers", username="wren-writer")
 
 
 def admin_datetime(value):
