@@ -31,7 +31,7 @@ SEARCH_CACHE_SECONDS = 60 * 10
 # crawler's random queries (which mostly match nothing) then never crowd the shared cache.
 SEARCH_CACHE_MIN_MATCHES = 100
 # Part of the cache key: a deploy that changes what ``find`` returns never reads older entries.
-SEARCH_CACHE_FORMAT = 1
+SEARCH_CACHE_FORMAT = 2
 
 
 def searchable():
@@ -151,7 +151,8 @@ def _with_counts(options, counts):
 
 def find(query, filters, sort):
     """What the results page needs that depends only on the search and the published content:
-    every result's id in order, the facet counts, and whether the query matched anything."""
+    every result's id in order, the facet counts, and how many articles the words matched before
+    any filter."""
     # Every match, best first; then the same set as a queryset, so that the filters, the count
     # and the facets run in the database over all matches, not a sample.
     ranked = ranking.relevance_order(searchable(), query)
@@ -164,12 +165,7 @@ def find(query, filters, sort):
         ordered = tiered(query, [pk for pk in ranked if pk in keep])
     else:
         ordered = tiered(query, ranked)
-    return {
-        "ordered": ordered,
-        "facets": facet_counts(matches, filters),
-        "matched": bool(ranked),
-        "matches": len(ranked),
-    }
+    return {"ordered": ordered, "facets": facet_counts(matches, filters), "matches": len(ranked)}
 
 
 def cached_find(query, filters, sort):
@@ -230,7 +226,7 @@ def search(request):
     query_object, picks = editors_picks(query)
     if page_obj.number == 1:
         query_object.add_hit()
-        if not found["matched"]:
+        if not found["matches"]:
             # Nothing matches, filters or not: a gap in the coverage, for the editors' report.
             UnansweredQuery.record(query_object)
 
@@ -238,7 +234,7 @@ def search(request):
     context.update(
         # When nothing matches, headlines that start with the words (as the header box suggests)
         # catch a word typed in part, or a spelling the full-text search does not stem.
-        near_misses=[] if found["matched"] else list(searchable().autocomplete(query)[:5]),
+        near_misses=[] if found["matches"] else list(searchable().autocomplete(query)[:5]),
         has_filters=bool(
             filters or facets["sections"] or facets["categories"] or facets["authors"]
         ),
