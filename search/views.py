@@ -10,7 +10,7 @@ from django.db.models.functions import Substr
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from news.caching import content_version
@@ -248,7 +248,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def suggest(request):
     """Headlines that start with what the reader is typing, for the header search box."""
     query = clean_query_text(request.GET.get("query", ""))

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.http_methods.ReaderMethodsMiddleware",
     "newsroom.middleware.ReaderHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
