@@ -26,8 +26,6 @@ class ReaderMethodsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in READER_METHODS and not request.path.startswith(
-            _posting_paths()
-        ):
+        if request.method not in READER_METHODS and not request.path.startswith(_posting_paths()):
             return HttpResponseNotAllowed(READER_METHODS)
         return self.get_response(request)

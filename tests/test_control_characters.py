@@ -45,7 +45,7 @@ def test_saving_strips_xml_illegal_characters(pasted):
 
 
 def test_feeds_of_pasted_text_parse(client, section, pasted):
-    article, category, author, _ = pasted
+    _, category, author, _ = pasted
     for url in feed_urls(section, category, author):
         response = client.get(url)
         assert response.status_code == 200, url
