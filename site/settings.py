@@ -147,13 +147,10 @@ _database_identity = "|".join(
 )
 CACHE_KEY_PREFIX = "newsroom-" + hashlib.sha256(_database_identity.encode()).hexdigest()[:12]
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
-    }
+    # Pages are rendered without the cache while Redis is unreachable (newsroom/resilient_cache.py).
+    from newsroom.resilient_cache import redis_cache_settings
+
+    CACHES = {"default": redis_cache_settings(os.environ["REDIS_URL"], CACHE_KEY_PREFIX)}
 else:
     # Files, not process memory: gunicorn workers and the scheduler must see the same cache so
     # that a publish in one process empties the page cache for all.
