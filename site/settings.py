@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the views' exceptions first.
+    "newsroom.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -123,6 +123,10 @@ def site_env(cluster, var_dir, **extra):
     return env
 
 
+EDITOR = "night-editor"
+EDITOR_PASSWORD = "correct horse battery staple"
+
+
 def manage(env, *args):
     return subprocess.run(
         [PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, capture_output=True
@@ -143,10 +147,11 @@ def throwaway_postgres():
     cluster.create()
     try:
         cluster.execute("CREATE DATABASE newsroom", database="postgres")
-        env = site_env(cluster, root / "var")
+        env = site_env(cluster, root / "var", DJANGO_SUPERUSER_PASSWORD=EDITOR_PASSWORD)
         manage(env, "migrate", "--verbosity", "0")
         manage(env, "seed_newsroom", "--articles", "12", "--verbosity", "0")
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        manage(env, "createsuperuser", "--noinput", "--username", EDITOR, "--email", "e@x.test")
         yield cluster, env
     finally:
         try:
