@@ -186,6 +186,9 @@ def main():
     manage(env, "collectstatic", "--noinput", "-v0")
 
     os.environ.update(env)
+    # The apps (home, news, search) live at the repo root; appended, so that nothing there
+    # shadows an installed module.
+    sys.path.append(str(BASE_DIR))
     import django
 
     django.setup()

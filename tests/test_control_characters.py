@@ -60,7 +60,7 @@ def test_feeds_survive_text_saved_before_the_cleaning(client, section):
     category = factories.make_category("Floods")
     author = factories.make_author("Ada Marsh")
     factories.make_article(section, "Barrier raised", authors=[author], categories=[category])
-    ArticlePage.objects.update(title=f"Barrier{VT} raised", standfirst=f"Up{VT}\x00 at dawn.")
+    ArticlePage.objects.update(title=f"Barrier{VT} raised", standfirst=f"Up{VT}\x0c at dawn.")
     Category.objects.update(name=f"Flo{VT}ods", description=f"Water{VT}.")
     Author.objects.update(name=f"Ada{VT} Marsh", bio=f"Rivers{VT}.")
     for url in feed_urls(section, category, author):

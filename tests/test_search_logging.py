@@ -95,3 +95,29 @@ def test_csv_exports_neutralise_formulas(admin_client, home, url):
     lines = b"".join(export.streaming_content).decode().splitlines()[1:]
     cells = sorted(line.split(",")[0] for line in lines)
     assert cells == ["'+sum", "'-2+3 x", "'=1+2 cmd", "'@sum a1", "plain words"]
+
+
+def test_a_slow_log_write_does_not_hold_up_the_search(client, section):
+    """Another session holds the log table locked (a long report export, a migration): the
+    search is answered, without its log row, instead of waiting for the lock."""
+    if connection.vendor != "postgresql":
+        pytest.skip("table locks held by another session: PostgreSQL only")
+    import psycopg
+
+    factories.make_article(section, "Ferry fares frozen")
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname=settings["NAME"],
+    )
+    try:
+        other.execute(f"LOCK TABLE {QueryDailyHits._meta.db_table} IN ACCESS EXCLUSIVE MODE")
+        response = client.get("/search/", {"query": "ferry"})
+    finally:
+        other.rollback()
+        other.close()
+    assert response.status_code == 200
+    assert "Ferry fares frozen" in response.content.decode()
