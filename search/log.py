@@ -82,8 +82,9 @@ def record_search(query, matched):
             query_object.add_hit()
             if not matched:
                 UnansweredQuery.record(query_object)
-    except DatabaseError:
-        logger.warning("Search not logged: %r", query[:80], exc_info=True)
+    except DatabaseError as error:
+        # One line, no traceback: under a burst of writers on SQLite this is expected.
+        logger.warning("Search not logged (%s): %r", error, query[:80])
 
 
 def garbage_collect(days=None):
