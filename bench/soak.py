@@ -266,6 +266,9 @@ def main():
         f"\n{args.articles} articles, {len(paths)} reader URLs, {args.workers} gunicorn workers, "
         f"wrk -c{args.connections} for {args.duration} s, a publish every {args.publish_every:g} s"
     )
+    print(
+        f"machine load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     print(f"requests: {requests} ({requests / args.duration:.1f}/s)")
     print(f"  page-cache hits: {hits}, uncached renders (searches, feeds, misses): {misses}")
     print(f"  5xx: {server_errors}, other 4xx: {other}; {socket_errors or 'no socket errors'}")
