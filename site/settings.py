@@ -6,6 +6,7 @@ a real ``SECRET_KEY`` and never runs with ``DEBUG`` on.
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,7 +31,15 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-PRODUCTION = os.environ.get("NEWSROOM_ENV", "development") == "production"
+# Exact words only: a typo such as "Production" must not quietly run the development setup.
+ENVIRONMENTS = ("development", "production")
+NEWSROOM_ENV = os.environ.get("NEWSROOM_ENV", "development")
+if NEWSROOM_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_ENV={NEWSROOM_ENV!r} is not one of: {', '.join(ENVIRONMENTS)} "
+        "(lower case, exactly)."
+    )
+PRODUCTION = NEWSROOM_ENV == "production"
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
@@ -75,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -164,6 +176,23 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    "newsroom.logins.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A reader who signs in at /_util/login/ without a page to return to lands on the front page.
+LOGIN_REDIRECT_URL = "/"
+
+# Brute-force protection (django-axes; see newsroom/logins.py). Failures are counted per account
+# and, separately, per client address; either reaching the limit locks that door for a while.
+# Editors lift a lock in the admin (Settings › Sign-in lockouts), superusers with `axes_reset`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

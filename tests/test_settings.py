@@ -95,3 +95,19 @@ def test_each_database_has_its_own_cache_keys():
     )
     assert len({site, bench, production}) == 3
     assert site == cache_prefix(), "the same database keeps its keys from one start to the next"
+
+
+@pytest.mark.parametrize("value", ["Production", "prod", "production ", "staging", ""])
+def test_unknown_environment_names_refuse_to_start(value):
+    """A near miss must not quietly run the development setup with its public SECRET_KEY."""
+    result = import_settings(NEWSROOM_ENV=value, SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "NEWSROOM_ENV" in result.stderr
+    assert "development, production" in result.stderr
+
+
+def test_known_environment_names_start():
+    for value in ("development", "production"):
+        result = import_settings(NEWSROOM_ENV=value, SECRET_KEY="x" * 50)
+        assert result.returncode == 0, result.stderr
