@@ -45,9 +45,13 @@ DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
 DEBUG = False if PRODUCTION else env_bool("DEBUG")
 
-if PRODUCTION and (len(SECRET_KEY) < 32 or SECRET_KEY == DEVELOPMENT_SECRET_KEY):
+# Django's deploy check asks for 50+ characters, at least 5 of them different.
+if PRODUCTION and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEVELOPMENT_SECRET_KEY
+):
     raise ImproperlyConfigured(
-        "NEWSROOM_ENV=production needs a SECRET_KEY environment variable of 32+ random characters."
+        "NEWSROOM_ENV=production needs a SECRET_KEY environment variable of 50+ random "
+        "characters, e.g. from: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
@@ -232,6 +236,12 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    # Off unless every subdomain is HTTPS-only too (see the README: check --deploy).
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Pages may be framed by the site itself (X_FRAME_OPTIONS above): Wagtail's preview panel shows
+# them in a frame of the admin. So the deploy check's advice to DENY framing does not apply.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
