@@ -8,6 +8,7 @@ included as it is, apart from the values the README tells an administrator to re
 
 import os
 import secrets
+import shlex
 import shutil
 import socket
 import ssl
@@ -49,6 +50,20 @@ def wait_for_port(port, process, what, log=None, timeout=90):
             return
         time.sleep(0.1)
     raise RuntimeError(f"{what} did not listen on {port} within {timeout} s")
+
+
+def unit_command(unit, replacements=()):
+    """A systemd unit's ExecStart, for this checkout instead of /srv/newsroom."""
+    lines = (DEPLOY / "systemd" / unit).read_text().splitlines()
+    (command,) = [
+        line.removeprefix("ExecStart=") for line in lines if line.startswith("ExecStart=")
+    ]
+    command = command.replace("/srv/newsroom/.venv/bin/", f"{Path(sys.executable).parent}/")
+    command = command.replace("/srv/newsroom", str(BASE_DIR))
+    for old, new in dict(replacements).items():
+        assert old in command, f"{unit} no longer contains {old!r}"
+        command = command.replace(old, new)
+    return shlex.split(command)
 
 
 def self_signed_certificate(folder):
@@ -145,8 +160,8 @@ class ProductionStack:
         )
         if answers(POSTGRES):
             self.database_name = f"newsroom_stack_{secrets.token_hex(4)}"
-            self._postgres(f"CREATE DATABASE {self.database_name}")
-            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{self.database_name}"
+            self.postgres(f"CREATE DATABASE {self.database_name}", "postgres")
+            env["DATABASE_URL"] = self.database_url(self.database_name)
         elif os.environ.get("REQUIRE_POSTGRES") == "1":
             raise RuntimeError("REQUIRE_POSTGRES=1 but nothing answers on 127.0.0.1:5432")
         else:
@@ -157,12 +172,19 @@ class ProductionStack:
         return env
 
     @staticmethod
-    def _postgres(statement):
+    def database_url(name):
+        return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+    def postgres(self, statement, database=None):
+        """Run one statement (autocommit) in ``database`` (this stack's by default); its rows."""
         import psycopg
 
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres") as connection:
-            connection.autocommit = True
-            connection.execute(statement)
+        url = self.database_url(database or self.database_name).replace(
+            "postgres://", "postgresql://", 1
+        )
+        with psycopg.connect(url, autocommit=True) as connection:
+            cursor = connection.execute(statement)
+            return cursor.fetchall() if cursor.description else None
 
     def manage(self, *args):
         return subprocess.run(
@@ -182,25 +204,14 @@ class ProductionStack:
         return self
 
     def _start_gunicorn(self):
-        # The deploy/systemd web unit's command line; one sync worker, so that a single stuck
-        # request would show.
+        # The command line of deploy/systemd/newsroom-web.service, with one sync worker and a long
+        # timeout, so that a single stuck request would show.
         log = self.folder / "gunicorn-error.log"
-        command = [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "newsroom.wsgi",
-            "--chdir",
-            str(BASE_DIR),
-            "--bind",
-            f"127.0.0.1:{self.app_port}",
-            "--workers",
-            "1",
-            "--timeout",
-            "120",
-            "--access-logfile",
-            str(self.gunicorn_log),
-            "--error-logfile",
-            str(log),
-        ]
+        command = unit_command(
+            "newsroom-web.service", {"127.0.0.1:8000": f"127.0.0.1:{self.app_port}"}
+        )
+        command += ["--workers", "1", "--timeout", "120"]
+        command += ["--access-logfile", str(self.gunicorn_log), "--error-logfile", str(log)]
         process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env)
         self.processes.append(process)
         wait_for_port(self.app_port, process, "gunicorn", log)
@@ -236,7 +247,7 @@ class ProductionStack:
                 process.kill()
                 process.wait()
         if self.database_name:
-            self._postgres(f"DROP DATABASE IF EXISTS {self.database_name} WITH (FORCE)")
+            self.postgres(f"DROP DATABASE IF EXISTS {self.database_name} WITH (FORCE)", "postgres")
 
     # Clients
 

@@ -5,15 +5,18 @@ static files and images itself."""
 import contextlib
 import json
 import os
+import shutil
 import socket
 import ssl
+import subprocess
+import tarfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.production_stack import NGINX, ProductionStack
+from tests.production_stack import BASE_DIR, NGINX, ProductionStack, unit_command
 
 SLOW_CLIENTS = 50
 
@@ -161,3 +164,51 @@ def test_images_come_from_nginx_but_documents_do_not(stack):
     assert image.getheader("X-Content-Type-Options") == "nosniff"
     # Wagtail's /documents/ view checks privacy; the file itself is never handed out directly.
     assert stack.https("GET", "/media/documents/private-minutes.pdf").status == 404
+
+
+def test_scheduler_unit_runs_against_the_production_setup(stack):
+    command = [*unit_command("newsroom-scheduler.service"), "--once"]
+    result = subprocess.run(
+        command, cwd=BASE_DIR, env=stack.env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_backup_restores_into_an_empty_database(stack, tmp_path):
+    if not stack.database_name:
+        pytest.skip("backups of the database need PostgreSQL (pg_dump)")
+    images = stack.media_root / "original_images"
+    images.mkdir(parents=True, exist_ok=True)
+    (images / "weir.png").write_bytes(b"\x89PNG\r\n\x1a\nweir")
+    backups = tmp_path / "backups"
+    result = subprocess.run(
+        [str(BASE_DIR / "deploy" / "backup.sh")],
+        env={**stack.env, "BACKUP_DIR": str(backups)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (dump,) = backups.glob("database-*.dump")
+    (media,) = backups.glob("media-*.tar.gz")
+
+    restored = f"{stack.database_name}_restored"
+    stack.postgres(f"CREATE DATABASE {restored}")
+    try:
+        subprocess.run(
+            [
+                shutil.which("pg_restore"),
+                "--no-owner",
+                "--dbname",
+                stack.database_url(restored),
+                str(dump),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        query = "SELECT (SELECT count(*) FROM wagtailcore_page), (SELECT count(*) FROM auth_group)"
+        assert stack.postgres(query, restored) == stack.postgres(query)
+    finally:
+        stack.postgres(f"DROP DATABASE IF EXISTS {restored} WITH (FORCE)")
+    with tarfile.open(media) as archive:
+        assert "media/original_images/weir.png" in archive.getnames()
