@@ -8,10 +8,11 @@ named after the restriction: the same limits, the same lockout page, the same un
 
 import ipaddress
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from wagtail.views import authenticate_with_password
@@ -35,17 +36,20 @@ def client_ip(request):
     return peer
 
 
-class LoginAttemptsBackend(AxesStandaloneBackend):
-    """Axes' checks on every login made through a request.
+class LoginAttemptsBackend(AxesBackend):
+    """Django's ModelBackend, behind axes' lockout check for every login made through a request.
 
     Logins without a request (the test client, scripts) cannot come from the web, and axes would
-    refuse them outright; they skip straight to the next backend.
+    refuse them outright: they go straight to the password check.
     """
 
     def authenticate(self, request=None, username=None, password=None, **kwargs):
-        if request is None:
-            return None
-        return super().authenticate(request, username=username, password=password, **kwargs)
+        if request is not None:
+            # Raises PermissionDenied while the account or the client is locked out.
+            super().authenticate(request, username=username, password=password, **kwargs)
+        return ModelBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -181,10 +181,8 @@ else:
         }
     }
 
-AUTHENTICATION_BACKENDS = [
-    "newsroom.logins.LoginAttemptsBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's ModelBackend with django-axes' lockout check in front (newsroom/logins.py).
+AUTHENTICATION_BACKENDS = ["newsroom.logins.LoginAttemptsBackend"]
 # A reader who signs in at /_util/login/ without a page to return to lands on the front page.
 LOGIN_REDIRECT_URL = "/"
 
