@@ -1,9 +1,10 @@
 """Brute-force protection for every door that takes a password.
 
-django-axes counts failures per account and per client on the Wagtail admin login, the Django
-admin login and ``/_util/login/`` (all Django auth logins). Page passwords are not Django logins,
-so their form is wrapped here and its failures are reported to axes too, under a pseudo account
-named after the restriction: the same limits, the same lockout page, the same unlock list.
+django-axes counts failures per account and per client on the Wagtail admin login and
+``/_util/login/`` (both Django auth logins; Django's own admin is not served). Page passwords are
+not Django logins, so their form is wrapped here and its failures are reported to axes too, under
+a pseudo account named after the restriction (a colon keeps it apart from real usernames): the
+same limits, the same lockout page, the same unlock list.
 """
 
 import ipaddress
