@@ -54,7 +54,8 @@ def wait_for_port(port, process, what, log=None, timeout=90):
 
 def unit_command(unit, replacements=()):
     """A systemd unit's ExecStart, for this checkout instead of /srv/newsroom."""
-    lines = (DEPLOY / "systemd" / unit).read_text().splitlines()
+    # systemd joins lines that end in a backslash.
+    lines = (DEPLOY / "systemd" / unit).read_text().replace("\\\n", " ").splitlines()
     (command,) = [
         line.removeprefix("ExecStart=") for line in lines if line.startswith("ExecStart=")
     ]
@@ -204,8 +205,8 @@ class ProductionStack:
         return self
 
     def _start_gunicorn(self):
-        # The command line of deploy/systemd/newsroom-web.service, with one sync worker and a long
-        # timeout, so that a single stuck request would show.
+        # The command line of deploy/systemd/newsroom-web.service, with one worker process (its
+        # threads as in production) and a long timeout, so that stuck requests would show.
         log = self.folder / "gunicorn-error.log"
         command = unit_command(
             "newsroom-web.service", {"127.0.0.1:8000": f"127.0.0.1:{self.app_port}"}

@@ -94,8 +94,8 @@ def test_home_page_served_over_https_with_production_headers(stack):
 def test_slow_clients_do_not_hold_up_a_normal_request(stack):
     slow = Dribbler(stack, SLOW_CLIENTS)
     try:
-        # gunicorn has one sync worker: if any slow client reached it, this request would wait
-        # for that worker's 120 s timeout, and the client's 20 s timeout would fail the test.
+        # gunicorn has one worker process: had the slow clients reached it, they would hold its
+        # threads for its 120 s timeout, and this client's 20 s timeout would fail the test.
         response = stack.https("GET", "/", timeout=20)
         assert response.status == 200
         assert slow.still_connected() >= SLOW_CLIENTS - 5, "the slow clients were still there"
@@ -103,15 +103,18 @@ def test_slow_clients_do_not_hold_up_a_normal_request(stack):
         slow.close()
 
 
-def test_without_nginx_one_slow_client_blocks_gunicorn(stack):
-    """Why the proxy matters: the same slow client sent straight to gunicorn holds its worker."""
-    sock = socket.create_connection(("127.0.0.1", stack.app_port))
+def test_without_nginx_a_few_slow_clients_block_gunicorn(stack):
+    """Why the proxy matters: a handful of slow clients sent straight to gunicorn hold every
+    thread of its worker, and a normal request gets no answer."""
+    socks = [socket.create_connection(("127.0.0.1", stack.app_port)) for _ in range(8)]
     try:
-        sock.sendall(b"GET / HTTP/1.1\r\nHost: news.example.com\r\n")
+        for sock in socks:
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: news.example.com\r\n")
         with pytest.raises(TimeoutError):
             stack.http("GET", "/", port=stack.app_port, timeout=3)
     finally:
-        sock.close()
+        for sock in socks:
+            sock.close()
 
 
 def test_scheme_comes_from_nginx_not_from_the_client(stack):
