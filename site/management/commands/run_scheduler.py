@@ -3,6 +3,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from news.curation.schedule import CurationJobs
+
 
 class Command(BaseCommand):
     help = (
@@ -20,9 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once=False, **options):
         if not once:
             self.stdout.write(f"Scheduler: publishing scheduled content every {interval} s")
+        curation = CurationJobs()  # feeds every 15 minutes, purge daily
         try:
             while True:
                 call_command("publish_scheduled", stdout=self.stdout)
+                curation.run_due(self.stdout)
                 if once:
                     return
                 time.sleep(interval)
