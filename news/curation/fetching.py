@@ -121,7 +121,16 @@ class _PinnedConnectionMixin:
         self.address = address
 
     def _open_socket(self):
-        return socket.create_connection((str(self.address), self.port), self.timeout)
+        # A plain socket on the address itself: socket.create_connection would look it up again.
+        family = socket.AF_INET6 if self.address.version == 6 else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.settimeout(self.timeout)
+            sock.connect((str(self.address), self.port))
+        except BaseException:
+            sock.close()
+            raise
+        return sock
 
 
 class PinnedHTTPConnection(_PinnedConnectionMixin, http.client.HTTPConnection):
