@@ -100,7 +100,7 @@ def test_only_plain_http_and_https_addresses(url):
         "127.0.0.1",
         "localhost",  # a name whose DNS answer is loopback
         "[::1]",
-        "0.0.0.0",
+        "0.0.0.0",  # noqa: S104 - a destination here, not a bind address
         "10.1.2.3",
         "192.168.0.10",
         "169.254.169.254",  # cloud metadata
