@@ -172,7 +172,10 @@ def test_conditional_get_sends_validators_and_accepts_304(fixture_server):
             "https://wendmouth-gazette.example/stories/a?id=7",
         ),
         ("http://wendmouth-gazette.example", "http://wendmouth-gazette.example/"),
-        ("http://wendmouth-gazette.example:8080/a?UTM_Medium=x", "http://wendmouth-gazette.example:8080/a"),
+        (
+            "http://wendmouth-gazette.example:8080/a?UTM_Medium=x",
+            "http://wendmouth-gazette.example:8080/a",
+        ),
     ],
 )
 def test_canonical_url(url, canonical):
