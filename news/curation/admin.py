@@ -10,6 +10,7 @@
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.core.validators import URLValidator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
@@ -64,6 +65,7 @@ class AddFromLinkForm(DraftForm):
         label="Article address",
         max_length=1000,
         assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text="The story's page on the publisher's site (http or https).",
     )
     field_order = ["url", "section"]
