@@ -3,6 +3,12 @@
 // element Wagtail renders it into ("<field id>-root").
 (() => {
   const bodyStream = () => document.getElementById("body-root")?.rootBlock;
+  // Every block needs an id, as the block picker gives one.
+  const newBlockId = () =>
+    crypto.randomUUID?.() ??
+    "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (digit) =>
+      (digit ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (digit / 4)))).toString(16),
+    );
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-curation-insert-quote]");
@@ -12,7 +18,7 @@
     const { quote, attribution } = button.dataset;
     const index = stream.children.length;
     stream.insert(
-      { type: "pull_quote", value: { quote, attribution }, id: null },
+      { type: "pull_quote", value: { quote, attribution }, id: newBlockId() },
       index,
       { animate: true, collapsed: false },
     );
