@@ -188,3 +188,8 @@ def test_near_identical_titles():
     assert near_identical(ferry, title_key("Night Ferry Returns To The Estuary — update"[:40]))
     assert not near_identical(ferry, title_key("Night ferry cancelled on the estuary"))
     assert not near_identical(ferry, title_key("Library extends Sunday opening hours"))
+    # Numbers tell stories apart however alike the words.
+    assert not near_identical(
+        title_key("Wendmouth lottery: results of draw 112"),
+        title_key("Wendmouth lottery: results of draw 113"),
+    )

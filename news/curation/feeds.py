@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from news.curation.fetching import FetchError, check_url, fetch
 from news.curation.text import plain_text
-from news.curation.urls import canonical_url, near_identical, title_key
+from news.curation.urls import TitleIndex, canonical_url, title_key
 from news.models import ArticlePage, IncomingStory
 from news.models.curation import PURGE_AFTER
 
@@ -189,8 +189,10 @@ def parse_feed(body, url, content_type=""):
             "content-location": url,
             "content-type": content_type or "application/xml",
         },
-        resolve_relative_uris=True,
-        sanitize_html=True,
+        # Everything is reduced to plain text (text.plain_text), so feedparser's own HTML
+        # sanitising and link rewriting inside content would be wasted work.
+        resolve_relative_uris=False,
+        sanitize_html=False,
     )
     if not parsed.entries:
         if parsed.get("bozo") and not parsed.get("version"):
@@ -230,7 +232,7 @@ def _store(feed, items, now):
             "canonical_url", flat=True
         )
     )
-    recent_titles = list(
+    recent_titles = TitleIndex(
         IncomingStory.objects.filter(
             publisher_id=feed.publisher_id, arrived_at__gte=now - PURGE_AFTER
         ).values_list("title_key", flat=True)
@@ -246,11 +248,11 @@ def _store(feed, items, now):
     for item in items:
         canonical = canonical_url(item.link)
         key = title_key(item.title)
-        if canonical in known or (key and any(near_identical(key, seen) for seen in recent_titles)):
+        if canonical in known or recent_titles.has_near(key):
             duplicates += 1
             continue
         known.add(canonical)
-        recent_titles.append(key)
+        recent_titles.add(key)
         story = IncomingStory(
             feed=feed,
             publisher_id=feed.publisher_id,

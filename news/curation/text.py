@@ -1,11 +1,33 @@
 """Plain text from whatever markup a feed or page sends, for storing and showing as text."""
 
 import re
-import warnings
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from html.parser import HTMLParser
 
 WHITESPACE = re.compile(r"\s+")
+HIDDEN_TAGS = {"script", "style", "noscript", "template"}
+
+
+class _TextExtractor(HTMLParser):
+    """The text a reader would see: tags dropped, entities decoded, code left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        self.parts.append(" ")  # <p>, <br> and the like separate words
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def plain_text(value, limit=None):
@@ -17,9 +39,10 @@ def plain_text(value, limit=None):
     if not value:
         return ""
     if "<" in value or "&" in value:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-            value = BeautifulSoup(value, "html.parser").get_text(" ")
+        extractor = _TextExtractor()
+        extractor.feed(value)
+        extractor.close()
+        value = "".join(extractor.parts)
     text = WHITESPACE.sub(" ", value).strip()
     return shorten(text, limit) if limit else text
 

@@ -65,15 +65,50 @@ def title_key(title):
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))[:300]
 
 
+def _numbers(words):
+    return frozenset(word for word in words if word.isdigit())
+
+
 def near_identical(key, other_key):
-    """True when two title keys differ by no more than a retouched word or two."""
-    if key == other_key:
-        return True
-    if not key or not other_key:
+    """True when two title keys differ by no more than a retouched word or two.
+
+    Numbers must match exactly: "Lottery draw 12" and "Lottery draw 13" are different stories.
+    """
+    return TitleIndex([other_key]).has_near(key)
+
+
+class TitleIndex:
+    """Title keys seen recently, to spot a near-identical one quickly: cheap set comparisons
+    first, the character-level ratio only for titles sharing most of their words."""
+
+    def __init__(self, keys=()):
+        self.exact = set()
+        self.entries = []
+        for key in keys:
+            self.add(key)
+
+    def add(self, key):
+        words = set(key.split())
+        self.exact.add(key)
+        self.entries.append((key, words, _numbers(words)))
+
+    def has_near(self, key):
+        if key in self.exact:
+            return True
+        words = set(key.split())
+        if not words:
+            return False
+        numbers = _numbers(words)
+        matcher = None
+        for other, other_words, other_numbers in self.entries:
+            if other_numbers != numbers:
+                continue
+            if len(words & other_words) < 0.6 * len(words | other_words):
+                continue
+            if matcher is None:
+                matcher = SequenceMatcher(None, autojunk=False)
+                matcher.set_seq2(key)  # the matcher indexes its second text once
+            matcher.set_seq1(other)
+            if matcher.quick_ratio() >= NEAR_IDENTICAL and matcher.ratio() >= NEAR_IDENTICAL:
+                return True
         return False
-    matcher = SequenceMatcher(None, key, other_key, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= NEAR_IDENTICAL
-        and matcher.quick_ratio() >= NEAR_IDENTICAL
-        and matcher.ratio() >= NEAR_IDENTICAL
-    )
