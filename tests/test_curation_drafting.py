@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from news.models import ArticlePage, IncomingStory, Publisher, PublisherFeed
 from tests import editorial, factories
@@ -308,3 +309,26 @@ def test_editors_manage_publisher_feeds(client, editor, writer, desk):
     assert "OK: 3 new of 4 items" in response.content.decode()
     client.force_login(writer)
     assert client.get("/admin/news/publisherfeed/").status_code in {302, 403}
+
+
+def test_feed_addresses_must_be_http_or_https(client, editor, gazette):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/news/publisherfeed/create/",
+        {"publisher": gazette.pk, "url": "ftp://wendmouth-gazette.example/feed", "active": "on"},
+    )
+    assert response.status_code == 200
+    assert "Only http:// and https:// addresses" in response.content.decode()
+    assert not PublisherFeed.objects.exists()
+
+
+@override_settings(CURATION_ALLOW_LOOPBACK=False)
+def test_in_production_a_link_to_the_local_machine_is_refused(
+    client, writer, fixture_server, section
+):
+    url = fixture_server.add("/stories/harbour-wall", ARTICLE_PAGE.format())
+    client.force_login(writer)
+    response = client.post(f"{INCOMING}create/", {"url": url, "section": section.pk})
+    assert "private or local network address" in response.content.decode()
+    assert fixture_server.requests == []
+    assert not ArticlePage.objects.exists()

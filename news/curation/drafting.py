@@ -6,6 +6,7 @@ editor to choose from. Nothing is published, and none of the original's text goe
 Each draft is made in one transaction: it exists whole, or not at all.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -20,6 +21,8 @@ from news.curation.text import plain_text, shorten
 from news.curation.urls import canonical_url, domain_of, title_key
 from news.forms import HEADLINE_MAX
 from news.models import ArticlePage, IncomingStory, Publisher, PublisherFeed
+
+logger = logging.getLogger(__name__)
 
 STANDFIRST_MAX = 320
 STANDFIRST_TO_WRITE = "To write: one or two sentences in our own words that say what happened."
@@ -86,7 +89,14 @@ def apply_metadata(story, metadata):
 
 def read_original(url):
     """The original page's metadata, or FetchError."""
-    return read_article_page(fetch(url, accept=PAGE_ACCEPT))
+    result = fetch(url, accept=PAGE_ACCEPT)
+    try:
+        return read_article_page(result)
+    except FetchError:
+        raise
+    except Exception as error:  # a page no parser copes with: say so rather than fail
+        logger.exception("Reading %s failed", url)
+        raise FetchError("The page could not be read.") from error
 
 
 def _headline(title):

@@ -28,6 +28,6 @@ class CurationJobs:
                 continue
             self.next_run[name] = now + every
             try:
-                call_command(name, stdout=stdout)
+                call_command(name, stdout=stdout, verbosity=0)  # failures still reach stderr
             except Exception:
                 logger.exception("Scheduled job %s failed", name)

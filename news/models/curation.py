@@ -7,6 +7,7 @@ dismisses it, or links it to an article the newsroom already ran.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -66,6 +67,14 @@ class PublisherFeed(ClusterableModel):
 
     def __str__(self):
         return f"{self.publisher} — {self.url}"
+
+    def clean(self):
+        from news.curation.fetching import FetchError, check_url
+
+        try:
+            check_url(self.url or "")
+        except FetchError as error:
+            raise ValidationError({"url": str(error)}) from error
 
 
 class IncomingStoryQuerySet(models.QuerySet):
