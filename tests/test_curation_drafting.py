@@ -168,6 +168,9 @@ def test_writers_see_incoming_stories_newest_first_as_text(client, writer, desk)
 def test_draft_from_this_makes_a_linked_draft_with_quotes_in_the_side_panel(
     client, writer, desk, section
 ):
+    harbour_category = factories.make_category("Harbour")
+    desk["feed"].categories.add(harbour_category)
+    desk["feed"].save()
     client.force_login(writer)
     story = desk["harbour"]
     assert client.get(action_url(story, "draft")).status_code == 200
@@ -183,6 +186,8 @@ def test_draft_from_this_makes_a_linked_draft_with_quotes_in_the_side_panel(
     assert page.source_url == CANONICAL
     assert page.owner == writer
     assert not page.live
+    assert list(page.categories.all()) == [harbour_category]  # the feed's default categories
+    assert list(page.get_latest_revision_as_object().categories.all()) == [harbour_category]
 
     edit = client.get(editorial.edit_url(page))
     html = edit.content.decode()
