@@ -291,3 +291,12 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+
+# Curation desk (news/curation): the site fetches publishers' feeds and pages. It never fetches
+# private, link-local or loopback addresses in production; development allows loopback so that
+# local fixtures on 127.0.0.1 work.
+CURATION_ALLOW_LOOPBACK = env_bool("CURATION_ALLOW_LOOPBACK", default=not PRODUCTION)
+CURATION_USER_AGENT = os.environ.get(
+    "CURATION_USER_AGENT",
+    f"RiversideLedgerBot/1.0 (+{WAGTAILADMIN_BASE_URL}; newsroom feed reader)",
+)

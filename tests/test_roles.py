@@ -38,7 +38,11 @@ def test_no_workflow_waits_for_moderators(home):
 
 def test_writers_permissions(home):
     writers = Group.objects.get(name="Writers")
-    assert model_permissions(writers) == {"wagtailadmin.access_admin"}
+    assert model_permissions(writers) == {
+        "wagtailadmin.access_admin",
+        # The curation desk: see incoming stories, draft from them, dismiss them.
+        *crud("news", "incomingstory", ("add", "change", "view")),
+    }
     assert page_permissions(writers) == {("HomePage", "add_page"), ("HomePage", "change_page")}
     assert collection_permissions(writers) == {
         ("Root", "add_image"),
@@ -58,6 +62,8 @@ def test_editors_permissions(home):
         *crud("news", "category"),
         *crud("news", "publisher"),
         *crud("news", "sidebarsnippet"),
+        *crud("news", "incomingstory"),
+        *crud("news", "publisherfeed"),
         *crud("news", "sidebarsnippet", ("publish", "lock", "unlock")),
         *crud("wagtailsearchpromotions", "searchpromotion"),
         *crud("wagtailsearchpromotions", "query"),
