@@ -26,6 +26,7 @@ from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
+from news.panels import BylinePanel
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
 
@@ -223,7 +224,7 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
-        InlinePanel(
+        BylinePanel(
             "article_authors",
             label="Author",
             heading="Byline",
