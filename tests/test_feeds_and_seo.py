@@ -97,9 +97,12 @@ def test_share_links_need_no_script(client, story):
     assert len(links) >= 3
     assert all(link["href"].startswith(("https://", "mailto:")) for link in links)
     assert not any(attribute.startswith("on") for link in links for attribute in link.attrs)
-    # The page's only script is the search box's optional suggestions, loaded deferred.
+    # The page's only scripts are the header search box's optional enhancements, deferred.
     scripts = soup.find_all("script", src=True)
-    assert [script["src"].rsplit("/", 1)[-1] for script in scripts] == ["search-suggest.js"]
+    assert [script["src"].rsplit("/", 1)[-1] for script in scripts] == [
+        "search-suggest.js",
+        "search-toggle.js",
+    ]
     assert all(script.has_attr("defer") for script in scripts)
 
 
