@@ -167,6 +167,9 @@ def test_search_results_are_not_indexed_but_followed(client, newsroom):
     for query in ["/search/?query=ferry", "/search/?query=ferry&section=news&sort=newest"]:
         soup = BeautifulSoup(client.get(query).content, "html.parser")
         assert meta(soup, "robots") == "noindex, follow"
+    # The search page itself (a form, no results) may be indexed.
+    soup = BeautifulSoup(client.get("/search/").content, "html.parser")
+    assert meta(soup, "robots") == "max-image-preview:large"
 
 
 def test_robots_txt_lists_the_sitemaps(client, newsroom):
