@@ -5,18 +5,19 @@ import mimetypes
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure
 from wagtail.models import Site
 
 from news.models import ArticlePage, Author, Category
 from news.structured_data import SOCIAL_IMAGE_SPEC
+from news.xml_text import XmlSafeRssFeed
 from newsroom.site_url import absolute_url
 
 FEED_LENGTH = 30
 CHANNEL_IMAGE_SPEC = "max-144x400"  # RSS 2.0 caps channel images at 144 x 400 pixels
 
 
-class NewsFeedGenerator(Rss201rev2Feed):
+class NewsFeedGenerator(XmlSafeRssFeed):
     """RSS 2.0 with the channel's <image> (the site logo), which feed readers show beside it."""
 
     def add_root_elements(self, handler):

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
@@ -68,7 +68,7 @@ class CategorySitemap(OnPublicAddress, Sitemap):
         return category.last_story
 
 
-@require_GET
+@require_safe
 def sitemap_index(request):
     sitemaps = [
         SitemapIndexItem(absolute_url(reverse(name)), None)
@@ -79,13 +79,13 @@ def sitemap_index(request):
     )
 
 
-@require_GET
+@require_safe
 def pages_sitemap(request):
     sitemaps = {"pages": PageSitemap, "authors": AuthorSitemap(), "categories": CategorySitemap()}
     return wagtail_sitemap_view(request, sitemaps)
 
 
-@require_GET
+@require_safe
 def news_sitemap(request):
     articles = (
         visible_articles()

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from PIL import Image, ImageOps
 
 from newsroom.site_url import absolute_url
@@ -14,7 +14,7 @@ ICON_MAX_AGE = 60 * 60 * 24
 FALLBACK_ICON = "favicon-180.png"
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     lines = [
@@ -67,11 +67,11 @@ def _icon_response(request, kind):
     return response
 
 
-@require_GET
+@require_safe
 def favicon_ico(request):
     return _icon_response(request, "ico")
 
 
-@require_GET
+@require_safe
 def apple_touch_icon(request):
     return _icon_response(request, "png")
