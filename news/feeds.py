@@ -1,4 +1,9 @@
-"""RSS 2.0 feeds for the whole site, each section (and its archives), category and author."""
+"""RSS 2.0 feeds for the whole site, each section (and its archives), category and author.
+
+Feed readers show an RSS ``<description>`` as HTML, so plain-text fields (a standfirst, a
+category description, an author's bio) are HTML-escaped first: what an editor typed arrives as
+text, never as markup.
+"""
 
 import mimetypes
 
@@ -6,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 from wagtail.models import Site
 
 from news.models import ArticlePage, Author, Category
@@ -87,7 +93,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        return escape(item.standfirst)
 
     def item_link(self, item):
         return absolute_url(item.get_url(self.request))
@@ -161,8 +167,9 @@ class SectionArchiveFeed(SectionFeed):
         return absolute_url(self.archive_link)
 
     def description(self, obj):
-        return self.archive["description"] or (
-            f"{obj.title} articles filed under {self.archive['name']}."
+        return escape(
+            self.archive["description"]
+            or f"{obj.title} articles filed under {self.archive['name']}."
         )
 
     def articles(self, obj):
@@ -180,7 +187,7 @@ class CategoryFeed(ArticleFeed):
         return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
-        return obj.description or f"Articles filed under {obj.name}."
+        return escape(obj.description or f"Articles filed under {obj.name}.")
 
     def articles(self, obj):
         return ArticlePage.objects.filter(categories=obj)
@@ -197,7 +204,7 @@ class AuthorFeed(ArticleFeed):
         return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
-        return obj.bio or f"Articles by {obj.name}."
+        return escape(obj.bio or f"Articles by {obj.name}.")
 
     def articles(self, obj):
         return ArticlePage.objects.filter(article_authors__author=obj)

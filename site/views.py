@@ -20,7 +20,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "",
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
         f"Sitemap: {absolute_url(reverse('sitemap_news'))}",
