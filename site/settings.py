@@ -164,6 +164,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Image renditions: read from the cache above, kept in each process, never written back.
+CACHES["renditions"] = {"BACKEND": "news.rendition_cache.RenditionCache", "LOCATION": "default"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,7 +13,10 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "news.rendition_cache.RenditionCache", "LOCATION": "default"},
+}
 ALLOWED_HOSTS = ["*"]
 # Static files straight from the source folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
