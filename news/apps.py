@@ -6,7 +6,8 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import caching, signals
+        from news import caching, derived, signals
 
         signals.connect()
         caching.connect()
+        derived.connect()

@@ -5,8 +5,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.db import models
-from django.db.models import Count, F, Q, Value, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Count, F, Q, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -61,24 +60,19 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def latest_per_section(self, sections, per_section):
-        """The newest ``per_section`` articles of each section, in one query."""
+        """The newest ``per_section`` articles of each section, in one query.
+
+        Each section's newest come from the (section, date) index, ``per_section`` rows each, so
+        the cost does not grow with the archive.
+        """
         sections = list(sections)
         if not sections:
             return self.none()
-        prefix_length = len(sections[0].path)
-        return (
-            self.filter(depth=sections[0].depth + 1)
-            .annotate(section_path=Substr("path", 1, prefix_length))
-            .filter(section_path__in=[section.path for section in sections])
-            .annotate(
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=F("section_path"),
-                    order_by=[F("display_date").desc(nulls_last=True), F("pk").desc()],
-                )
-            )
-            .filter(section_rank__lte=per_section)
-        )
+        newest = self.newest_first().values("pk")
+        in_any = Q()
+        for section in sections:
+            in_any |= Q(pk__in=newest.filter(section=section)[:per_section])
+        return self.filter(in_any)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -103,7 +97,31 @@ class SearchEngineMixin(models.Model):
         return super().get_sitemap_urls(request)
 
 
-class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page):
+class ChildArticleRouteMixin:
+    """Find a section's article in one query, with what its page shows of related rows.
+
+    Wagtail's routing loads a child as a base ``Page`` and then again as its specific type. Comes
+    after ``RoutablePageMixin`` in a section's bases, so the section's own sub-pages (feed,
+    archives) still win over an article with the same slug.
+    """
+
+    def route(self, request, path_components):
+        if len(path_components) == 1:
+            article = (
+                ArticlePage.objects.filter(section=self, slug=path_components[0])
+                .select_related("lead_image", "publisher__logo")
+                .first()
+            )
+            if article is not None:
+                article.section = self
+                article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+
+class NewsIndexPage(
+    ReaderCacheMixin, RoutablePageMixin, ChildArticleRouteMixin, SearchEngineMixin, Page
+):
     """A section of the site, such as News, Politics or Business."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -121,7 +139,7 @@ class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page
         verbose_name = "section"
 
     def get_articles(self):
-        return ArticlePage.objects.child_of(self).visible().newest_first().for_listing()
+        return ArticlePage.objects.filter(section=self).visible().newest_first().for_listing()
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -217,6 +235,17 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
         max_length=500,
         help_text="Link to the full article on the publisher's site.",
     )
+    # The parent section, kept in step with the page tree (``save`` and moves): listings filter and
+    # sort on this table alone, along an index, instead of matching tree paths over every page.
+    section = models.ForeignKey(
+        "news.NewsIndexPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     objects = ArticlePageManager()
 
@@ -289,6 +318,11 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     page_description = "A news story with a standfirst, byline, body and optional source."
 
     related_count = 4
+    # Set on search results (search.views); empty elsewhere, so that a card can always ask
+    # (a failed template lookup costs a ``dir()`` of the whole page object).
+    search_standfirst = ""
+    search_excerpt = ""
+    related_candidates_per_topic = 50
 
     class Meta:
         verbose_name = "article"
@@ -296,6 +330,12 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     def save(self, *args, **kwargs):
         if self.display_date is None and self.first_published_at is not None:
             self.display_date = self.first_published_at
+        if self.path:
+            self.section_id = (
+                NewsIndexPage.objects.filter(path=self.path[: -self.steplen])
+                .values_list("pk", flat=True)
+                .first()
+            )
         super().save(*args, **kwargs)
 
     @property
@@ -339,10 +379,6 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     def summary(self):
         """The standfirst's first sentence, for related-article lists."""
         return SENTENCE_END.split(self.standfirst.strip(), maxsplit=1)[0]
-
-    @cached_property
-    def section(self):
-        return self.get_parent().specific_deferred
 
     def _children(self, relation, *related):
         """A child relation's rows, from a listing's prefetch when there is one (no N+1)."""
@@ -389,19 +425,27 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
         missing = limit - len(related)
         if missing <= 0 or not (category_ids or tag_ids):
             return related
-        # An empty `__in` would empty the whole query, so only match on what this article has.
-        overlap, score = Q(), Value(0)
+        # Candidates: the articles most recently filed under each of this article's categories
+        # and tags (along the topic's index, a fixed number each), not every article that shares
+        # one; an empty `__in` would empty the whole query, so only match on what it has.
+        filed_in_category = ArticlePage.categories.through.objects.order_by("-pk")
+        tagged = ArticlePageTag.objects.order_by("-pk")
+        candidates, score = Q(), Value(0)
+        for category_id in category_ids:
+            newest = filed_in_category.filter(category_id=category_id).values("articlepage_id")
+            candidates |= Q(pk__in=newest[: self.related_candidates_per_topic])
+        for tag_id in tag_ids:
+            newest = tagged.filter(tag_id=tag_id).values("content_object_id")
+            candidates |= Q(pk__in=newest[: self.related_candidates_per_topic])
         if category_ids:
             in_category = Q(categories__in=category_ids)
-            overlap |= in_category
             score += Count("categories", filter=in_category, distinct=True)
         if tag_ids:
             has_tag = Q(tagged_items__tag_id__in=tag_ids)
-            overlap |= has_tag
             score += Count("tagged_items", filter=has_tag, distinct=True)
         shared = (
-            visible.exclude(pk__in=[self.pk, *[page.pk for page in related]])
-            .filter(overlap)
+            visible.filter(candidates)
+            .exclude(pk__in=[self.pk, *[page.pk for page in related]])
             .annotate(shared_topics=score)
             .order_by("-shared_topics", F("display_date").desc(nulls_last=True), "-pk")
         )
