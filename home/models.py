@@ -44,7 +44,7 @@ class HomePage(ReaderCacheMixin, Page):
         return super().route(request, path_components)
 
     def get_lead_story(self):
-        visible = ArticlePage.objects.visible().for_listing()
+        visible = ArticlePage.objects.listed().for_listing()
         if self.lead_story_id:
             chosen = visible.filter(pk=self.lead_story_id).first()
             if chosen:
@@ -58,7 +58,7 @@ class HomePage(ReaderCacheMixin, Page):
         sections = list(NewsIndexPage.objects.child_of(self).live().public())
         by_section = {section.pk: [] for section in sections}
         stories = (
-            ArticlePage.objects.visible()
+            ArticlePage.objects.listed()
             .exclude(pk__in=exclude)
             .latest_per_section(sections, self.stories_per_section)
             .newest_first()
@@ -69,7 +69,7 @@ class HomePage(ReaderCacheMixin, Page):
         context.update(
             lead_story=lead,
             section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
-            latest_articles=ArticlePage.objects.visible()
+            latest_articles=ArticlePage.objects.listed()
             .exclude(pk__in=exclude)
             .newest_first()
             .for_listing()[: self.latest_count],

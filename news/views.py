@@ -11,7 +11,7 @@ ARTICLES_PER_PAGE = 12
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = (
-        ArticlePage.objects.visible()
+        ArticlePage.objects.listed()
         .filter(article_authors__author=author)
         .newest_first()
         .for_listing()
@@ -25,9 +25,7 @@ def author_detail(request, slug):
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = (
-        ArticlePage.objects.visible().filter(categories=category).newest_first().for_listing()
-    )
+    articles = ArticlePage.objects.listed().filter(categories=category).newest_first().for_listing()
     return render(
         request,
         "news/category_detail.html",

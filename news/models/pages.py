@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.db import models
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -42,6 +43,16 @@ class ArticlePageQuerySet(PageQuerySet):
         Filters on FilterFields only (expire_at is one), so search backends accept it too.
         """
         return self.live().public().filter(not_expired())
+
+    def listed(self):
+        """``visible()`` for listings read from the database: the privacy check runs inside the
+        query, where Wagtail's ``public()`` first reads every view restriction (one more query per
+        listing). Search backends do not accept it; they get ``visible()``.
+        """
+        restricted = PageViewRestriction.objects.annotate(
+            page_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("page_prefix"))
+        return self.live().exclude(Exists(restricted)).filter(not_expired())
 
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
@@ -139,7 +150,7 @@ class NewsIndexPage(
         verbose_name = "section"
 
     def get_articles(self):
-        return ArticlePage.objects.filter(section=self).visible().newest_first().for_listing()
+        return ArticlePage.objects.filter(section=self).listed().newest_first().for_listing()
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -413,44 +424,52 @@ class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
     def get_related_articles(self, limit=None):
         """Editors' picks first, then articles sharing the most categories and tags."""
         limit = limit or self.related_count
-        visible = ArticlePage.objects.visible()
         picked_ids = [
-            link.related_page_id for link in self.related_links.all() if link.related_page_id
+            link.related_page_id
+            for link in self.related_links.all()
+            if link.related_page_id and link.related_page_id != self.pk
         ]
-        picked = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
-        related = [picked[pk] for pk in picked_ids if pk in picked and pk != self.pk][:limit]
+        visible = ArticlePage.objects.listed()
+        shared_ids = self.shared_topic_ids(visible, exclude=[self.pk, *picked_ids], limit=limit)
+        pages = visible.in_bulk([*picked_ids, *shared_ids])
+        picked = [pages[pk] for pk in picked_ids if pk in pages]
+        return [*picked, *(pages[pk] for pk in shared_ids if pk in pages)][:limit]
 
+    def shared_topic_ids(self, visible, exclude, limit):
+        """Visible articles sharing the most categories and tags with this one, newest first.
+
+        Candidates are the articles most recently filed under each of this article's categories
+        and tags (a fixed number per topic, along the topic's index), not every article sharing
+        one; only ids are grouped and sorted, and the pages are fetched afterwards.
+        """
         category_ids = [category.pk for category in self.category_list]
         tag_ids = [tag.pk for tag in self.tag_list]
-        missing = limit - len(related)
-        if missing <= 0 or not (category_ids or tag_ids):
-            return related
-        # Candidates: the articles most recently filed under each of this article's categories
-        # and tags (along the topic's index, a fixed number each), not every article that shares
-        # one; an empty `__in` would empty the whole query, so only match on what it has.
+        if not (category_ids or tag_ids):
+            return []
+        per_topic = self.related_candidates_per_topic
         filed_in_category = ArticlePage.categories.through.objects.order_by("-pk")
         tagged = ArticlePageTag.objects.order_by("-pk")
         candidates, score = Q(), Value(0)
+        # An empty `__in` would empty the whole query, so only match on what the article has.
         for category_id in category_ids:
             newest = filed_in_category.filter(category_id=category_id).values("articlepage_id")
-            candidates |= Q(pk__in=newest[: self.related_candidates_per_topic])
+            candidates |= Q(pk__in=newest[:per_topic])
         for tag_id in tag_ids:
             newest = tagged.filter(tag_id=tag_id).values("content_object_id")
-            candidates |= Q(pk__in=newest[: self.related_candidates_per_topic])
+            candidates |= Q(pk__in=newest[:per_topic])
         if category_ids:
-            in_category = Q(categories__in=category_ids)
-            score += Count("categories", filter=in_category, distinct=True)
+            score += Count("categories", filter=Q(categories__in=category_ids), distinct=True)
         if tag_ids:
             has_tag = Q(tagged_items__tag_id__in=tag_ids)
             score += Count("tagged_items", filter=has_tag, distinct=True)
-        shared = (
+        return list(
             visible.filter(candidates)
-            .exclude(pk__in=[self.pk, *[page.pk for page in related]])
+            .exclude(pk__in=exclude)
+            .values("pk")
             .annotate(shared_topics=score)
             .order_by("-shared_topics", F("display_date").desc(nulls_last=True), "-pk")
+            .values_list("pk", flat=True)[:limit]
         )
-        related += list(shared[:missing])
-        return related
 
     def get_context(self, request, *args, **kwargs):
         from news.models.taxonomy import Category
