@@ -19,7 +19,12 @@ def author_detail(request, slug):
     return render(
         request,
         "news/author_detail.html",
-        {"author": author, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+        {
+            "author": author,
+            "articles": paginate(
+                request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}"
+            ),
+        },
     )
 
 
@@ -29,5 +34,10 @@ def category_detail(request, slug):
     return render(
         request,
         "news/category_detail.html",
-        {"category": category, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+        {
+            "category": category,
+            "articles": paginate(
+                request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}"
+            ),
+        },
     )

@@ -154,10 +154,15 @@ class NewsIndexPage(
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        count_key = f"section:{self.pk}"
+        if archive:
+            count_key += f":{archive['kind']}:{archive['slug']}"
         if articles is None:
             articles = self.get_articles()
         context["archive"] = archive
-        context["articles"] = paginate(request, articles, self.articles_per_page)
+        context["articles"] = paginate(
+            request, articles, self.articles_per_page, count_key=count_key
+        )
         return context
 
     @path("")
@@ -179,6 +184,7 @@ class NewsIndexPage(
             request,
             archive={
                 "kind": "Category",
+                "slug": category.slug,
                 "name": category.name,
                 "description": category.description,
             },
@@ -190,7 +196,7 @@ class NewsIndexPage(
         tag = get_object_or_404(Tag, slug=slug)
         return self.render(
             request,
-            archive={"kind": "Tag", "name": tag.name, "description": ""},
+            archive={"kind": "Tag", "slug": tag.slug, "name": tag.name, "description": ""},
             articles=self.get_articles().filter(tags=tag),
         )
 
