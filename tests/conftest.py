@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests import editorial, factories
+from tests.throwaway_postgres import throwaway_postgres  # noqa: F401  (a fixture)
 
 # Playwright's sync API runs an event loop; Django's ORM must be allowed to run alongside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -18,6 +19,15 @@ def home(db):
 @pytest.fixture
 def section(home):
     return factories.make_section("News", parent=home)
+
+
+@pytest.fixture
+def fixture_server():
+    """Publishers' feeds and pages on 127.0.0.1 (tests/curation_server.py)."""
+    from tests.curation_server import FixtureServer
+
+    with FixtureServer() as server:
+        yield server
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
+from news.permissions import EditorialPermissionsMixin
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
 
@@ -131,7 +132,12 @@ class ChildArticleRouteMixin:
 
 
 class NewsIndexPage(
-    ReaderCacheMixin, RoutablePageMixin, ChildArticleRouteMixin, SearchEngineMixin, Page
+    EditorialPermissionsMixin,
+    ReaderCacheMixin,
+    RoutablePageMixin,
+    ChildArticleRouteMixin,
+    SearchEngineMixin,
+    Page,
 ):
     """A section of the site, such as News, Politics or Business."""
 
@@ -207,7 +213,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
+class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin, Page):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(

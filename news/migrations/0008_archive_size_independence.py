@@ -67,7 +67,7 @@ def count_live_articles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0004_editorial_groups_and_workflow"),
+        ("news", "0007_curation_desk_permissions"),
     ]
 
     operations = [
