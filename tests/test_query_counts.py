@@ -52,4 +52,7 @@ def test_queries_do_not_grow_with_content(client, section, view):
     grow(section, 12, authors, categories)
     large = queries_for(client, url())
     assert large <= small, f"{view}: {small} queries with 3 articles, {large} with 15"
-    assert large <= 30, f"{view}: {large} queries"
+    # Search also logs the query for the editors' reports (search/log.py): the busy-timeout
+    # PRAGMAs, a savepoint and its release, a read and a write of the daily hits.
+    limit = 37 if view == "search" else 30
+    assert large <= limit, f"{view}: {large} queries"

@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Length, Substr
@@ -22,7 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
-from news.caching import ReaderCacheMixin
+from news.caching import ReaderCacheMixin, content_version
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
@@ -37,7 +38,25 @@ def not_expired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+def restricted_paths():
+    """Tree paths of the pages with a view restriction, read once per content version (saving or
+    deleting a restriction replaces the version) instead of queried for every listing."""
+    key = f"newsroom:restricted-paths:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, 60 * 60)
+    return paths
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()``, from the cached restricted paths: search backends accept it."""
+        private = Q()
+        for restricted in restricted_paths():
+            private |= Q(path__startswith=restricted)
+        return self.exclude(private) if private else self
+
     def visible(self):
         """What readers may see: live, not behind a privacy restriction, not past expiry.
 
