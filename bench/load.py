@@ -1,15 +1,25 @@
-"""Load benchmark: wrk against gunicorn, the way production serves the site.
+"""Load benchmark: wrk against gunicorn, the way production serves the site, at several sizes.
 
 Usage (from the repo root, after `python3 manage.py start` has created .venv/):
 
-    .venv/bin/python bench/load.py [--articles 1000] [--duration 10] [--database-url URL]
+    .venv/bin/python bench/load.py                          # 1,000 and 10,000 articles
+    .venv/bin/python bench/load.py --articles 1000 10000 100000 --duration 5
+    .venv/bin/python bench/load.py --database-url postgres://postgres@127.0.0.1:5432
 
-It builds a benchmark database with `seed_newsroom --articles N` (SQLite under var/bench/ unless
---database-url is given), collects static files, starts gunicorn with one sync worker, and runs wrk
-against the home, section, article and search pages and a static file. For each it prints
-requests per second, p50/p99 latency and the server's CPU milliseconds per request (user + system
-time of the gunicorn processes, read from /proc): the figure that stays stable on a noisy machine.
-Needs `wrk` (Debian: apt-get install wrk). Nothing here asserts a time.
+For each size it builds a benchmark database once with `seed_newsroom --articles N` (SQLite at
+var/bench/articles-N.sqlite3, or database newsroom_load_N on the --database-url server; a later
+run reuses it), starts gunicorn (--workers sync workers, a file cache of its own) and runs wrk on
+each reader page twice over:
+
+* "render": an uncached render, with a query string the page cache ignores (``?x=1``);
+* "hit": the same URL as readers use it, answered from the page cache (home, section, article).
+
+Author, category and feed pages and search have no page cache, so only "render" rows exist for
+them. Per row it prints requests/s, p50/p99 latency, the server's CPU milliseconds per request
+(user + system time of the gunicorn processes from /proc: the figure other load on the machine
+disturbs least), and the SQL queries the page runs. Then the worker RSS, and where an uncached
+article render spends its time (cProfile in a separate process, Django's test client). Needs `wrk`
+(Debian: apt-get install wrk). Nothing here asserts a time.
 """
 
 import argparse
@@ -25,7 +35,90 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+BENCH_DIR = BASE_DIR / "var" / "bench"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+UNCACHED = "x=1"
+
+# Run inside the benchmark database: the URLs to measure.
+DISCOVER = """
+import json
+from news.models import ArticlePage, Author, Category, NewsIndexPage
+from django.contrib.staticfiles.storage import staticfiles_storage
+from news.pagination import paginate
+section = max(NewsIndexPage.objects.live(), key=lambda s: s.get_articles().count())
+pages = -(-section.get_articles().count() // section.articles_per_page)
+article = ArticlePage.objects.listed().newest_first().first()
+author = max(Author.objects.all(), key=lambda a: a.bylines.count())
+category = Category.objects.popular().first()
+print(json.dumps({
+    "home": "/",
+    "section": section.url,
+    "section_deep": f"{section.url}?page={min(1000, pages)}",
+    "article": article.url,
+    "author": author.get_absolute_url(),
+    "category": category.get_absolute_url(),
+    "feed": "/feed/",
+    "search": "/search/?query=council",
+    "static": staticfiles_storage.url("css/site.css"),
+}))
+"""
+
+# Run inside the benchmark database: SQL queries per page, rendered afresh.
+COUNT_QUERIES = """
+import json, sys
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {}
+for name, path in json.loads(sys.stdin.read()).items():
+    client.get(path)
+    caches["renditions"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    counts[name] = len(captured)
+print(json.dumps(counts))
+"""
+
+# Run inside the benchmark database: where an uncached article render spends its time.
+PROFILE = """
+import cProfile, pstats, sys
+from django.test import Client
+path = sys.stdin.read().strip()
+client = Client(HTTP_HOST="127.0.0.1")
+for _ in range(5):
+    client.get(path)
+profiler = cProfile.Profile()
+profiler.enable()
+for _ in range(50):
+    client.get(path)
+profiler.disable()
+stats = pstats.Stats(profiler).stats
+total = sum(tottime for _, _, tottime, _, _ in stats.values())
+groups = {
+    "SQL: compiling queries (ORM)": ("sql/compiler.py", "as_sql"),
+    "SQL: database driver": ("backends/utils.py", "_execute"),
+    "templates: rendering": ("template/base.py", "render"),
+    "URL routing (Wagtail)": ("wagtail/models/pages.py", "route_for_request"),
+    "page context (get_context)": ("news/models/pages.py", "get_context"),
+    "image renditions": ("wagtail/images/models.py", "get_renditions"),
+    "rendition cache look-ups": ("news/rendition_cache.py", "get_many"),
+}
+print(f"  {'inclusive share of an uncached article render':<48} {'%':>5}")
+for label, (filename, function) in groups.items():
+    inclusive = max(
+        [cumtime for (file, _, name), (_, _, _, cumtime, _) in stats.items()
+         if filename in file and name == function] or [0]
+    )
+    print(f"  {label:<48} {100 * inclusive / total:>5.1f}")
+print(f"\\n  {'top functions by own time':<64} {'%':>5}")
+top = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:12]
+for (file, line, name), (_, _, tottime, _, _) in top:
+    where = file.split("site-packages/")[-1].replace(str(sys.prefix), "")
+    label = f"{name} ({where}:{line})"[:64]
+    print(f"  {label:<64} {100 * tottime / total:>5.1f}")
+"""
 
 
 def free_port():
@@ -34,18 +127,77 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+def database_url(articles, server_url):
+    if server_url:
+        return f"{server_url.rstrip('/')}/newsroom_load_{articles}"
+    return f"sqlite:///{BENCH_DIR / f'articles-{articles}.sqlite3'}"
 
 
-def process_tree_cpu_seconds(root_pid):
-    """User + system CPU seconds of a process and its children (gunicorn master and workers)."""
-    pids = [root_pid]
+def environment(url, articles):
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "MEDIA_ROOT": str(BENCH_DIR / "media"),
+        "STATIC_ROOT": str(BENCH_DIR / "static"),
+        # A page cache of its own, started empty: hits and renders of this run only.
+        "NEWSROOM_VAR_DIR": str(BENCH_DIR / f"var-{articles}"),
+    }
+    for name in ("DEBUG", "REDIS_URL"):
+        env.pop(name, None)
+    return env
+
+
+def manage(env, *args, capture=False, stdin=None):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        input=stdin,
+        capture_output=capture,
+        text=True,
+    )
+    return result.stdout
+
+
+def shell(env, script, stdin=""):
+    out = manage(env, "shell", "-c", script, capture=True, stdin=stdin)
+    return out.strip().splitlines()
+
+
+def create_postgres_database(url):
+    server, name = url.rsplit("/", 1)
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(env, url, articles):
+    if url.startswith("postgres"):
+        create_postgres_database(url)
+    manage(env, "migrate", "-v0")
+    started = time.monotonic()
+    manage(env, "seed_newsroom", "--articles", str(articles), "-v0")
+    seconds = time.monotonic() - started
+    if seconds > 5:
+        print(f"  seed_newsroom --articles {articles}: {seconds:.0f} s")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def process_tree(root_pid):
     children = Path(f"/proc/{root_pid}/task/{root_pid}/children")
-    if children.exists():
-        pids += [int(pid) for pid in children.read_text().split()]
+    workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+    return [root_pid, *workers], workers
+
+
+def cpu_seconds(root_pid):
+    """User + system CPU seconds of gunicorn's master and workers."""
     total = 0
-    for pid in pids:
+    for pid in process_tree(root_pid)[0]:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
@@ -54,15 +206,33 @@ def process_tree_cpu_seconds(root_pid):
     return total / CLOCK_TICKS
 
 
+def worker_rss_mb(root_pid):
+    sizes = []
+    for pid in process_tree(root_pid)[1]:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
 def run_wrk(url, duration, connections):
     output = subprocess.run(
-        ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s", url],
+        [
+            "wrk",
+            "--latency",
+            "-t",
+            "2",
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "-T",
+            "10s",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
 
     def percentile(label):
@@ -71,42 +241,16 @@ def run_wrk(url, duration, connections):
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     return {
-        "requests": requests,
-        "rps": rps,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": percentile("50"),
         "p99": percentile("99"),
         "errors": int(errors.group(1)) if errors else 0,
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
-    parser.add_argument("--connections", type=int, default=4)
-    parser.add_argument("--database-url")
-    args = parser.parse_args()
-
-    bench_dir = BASE_DIR / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    database_url = (
-        args.database_url or f"sqlite:///{bench_dir / f'articles-{args.articles}.sqlite3'}"
-    )
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(bench_dir / "static"),
-        "MEDIA_ROOT": str(bench_dir / "media"),
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
-    env.pop("DEBUG", None)
-    print(f"Database: {database_url}")
-    manage(env, "migrate", "-v0")
-    manage(env, "seed_newsroom", "--articles", str(args.articles))
-    manage(env, "collectstatic", "--noinput", "-v0")
-
+def serve(env, workers):
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -116,76 +260,123 @@ def main():
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            str(workers),
             "--log-level",
             "warning",
         ],
         cwd=BASE_DIR,
         env=env,
     )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/", timeout=5)  # noqa: S310 (local server)
+            return server, base
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer")
+
+
+def rows_to_measure(targets):
+    """(page, kind, path): uncached renders of every page, cache hits of the page-cached ones."""
+    rows = []
+    for name, path in targets.items():
+        if name == "static":
+            rows.append((name, "file", path))
+            continue
+        joiner = "&" if "?" in path else "?"
+        rows.append((name, "render", f"{path}{joiner}{UNCACHED}"))
+        if name in ("home", "section", "section_deep", "article"):
+            rows.append((name, "hit", path))
+    return rows
+
+
+def bench_size(articles, args):
+    url = database_url(articles, args.database_url)
+    env = environment(url, articles)
+    print(f"\n=== {articles:,} articles ({url.split('@')[-1]}) ===")
+    build(env, url, articles)
+    targets = json.loads(shell(env, DISCOVER)[-1])
+    rows = rows_to_measure(targets)
+    queries = json.loads(
+        shell(env, COUNT_QUERIES, json.dumps({f"{n} {k}": p for n, k, p in rows}))[-1]
+    )
+    server, base = serve(env, args.workers)
+    results = []
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=5)  # noqa: S310 (local server)
-                break
-            except OSError:
-                time.sleep(0.2)
-        targets = discover_targets(env, base)
         print(
-            f"\n{args.articles} articles, 1 gunicorn worker, wrk -c{args.connections} "
-            f"for {args.duration}s per URL\n"
+            f"{args.workers} gunicorn sync workers, wrk -c{args.connections}, "
+            f"{args.duration}s per URL; render = uncached (?{UNCACHED}), hit = page cache\n"
         )
         print(
-            f"{'page':<10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>11}  errors  url"
+            f"{'page':<13} {'kind':<7} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>8} "
+            f"{'CPU ms/req':>10} {'queries':>7} {'errors':>6}  path"
         )
-        rows = {}
-        for name, path in targets.items():
-            url = base + path
-            run_wrk(url, 2, args.connections)  # warm caches and workers
-            before = process_tree_cpu_seconds(server.pid)
-            result = run_wrk(url, args.duration, args.connections)
-            cpu_ms = (
-                (process_tree_cpu_seconds(server.pid) - before) * 1000 / max(result["requests"], 1)
-            )
-            rows[name] = {**result, "cpu_ms": cpu_ms}
+        # A worker's first requests compile templates and fill per-process caches: not measured.
+        for _ in range(2 * args.workers):
+            for _, _, path in rows:
+                urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310 (local server)
+        for name, kind, path in rows:
+            run_wrk(base + path, 2, args.connections)
+            before, requests, runs = cpu_seconds(server.pid), 0, 0
+            # On a busy machine a slow page completes few requests: run again until enough.
+            while runs < 3 and (runs == 0 or requests < args.min_requests):
+                result = run_wrk(base + path, args.duration, args.connections)
+                requests, runs = requests + result["requests"], runs + 1
+            cpu_ms = (cpu_seconds(server.pid) - before) * 1000 / max(requests, 1)
+            row = {"articles": articles, "page": name, "kind": kind, "path": path}
+            row.update(result, cpu_ms=cpu_ms, queries=queries.get(f"{name} {kind}"))
+            results.append(row)
             print(
-                f"{name:<10} {result['rps']:>8.1f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
-                f"{cpu_ms:>11.2f}  {result['errors']:>6}  {path}"
+                f"{name:<13} {kind:<7} {result['rps']:>7.1f} {result['p50']:>7.1f} "
+                f"{result['p99']:>8.1f} {cpu_ms:>10.1f} {row['queries']!s:>7} "
+                f"{result['errors']:>6}  {path}"
             )
-        static_cost = rows["static"]["cpu_ms"] or 1
-        print("\nCPU per request relative to serving a static file:")
-        for name, row in rows.items():
-            print(f"  {name:<10} x{row['cpu_ms'] / static_cost:.1f}")
-        print("\n" + json.dumps({"articles": args.articles, "results": rows}))
+        rss = worker_rss_mb(server.pid)
+        print("\nworker RSS: " + ", ".join(f"{size:.0f} MB" for size in rss))
     finally:
         server.terminate()
         server.wait()
+    if not args.no_profile:
+        article = targets["article"] + "?" + UNCACHED
+        print(f"\nwhere an uncached article render spends its time ({article}):")
+        print("\n".join(shell(env, PROFILE, article)))
+    return results
 
 
-def discover_targets(env, base):
-    script = (
-        "import json; from news.models import ArticlePage, NewsIndexPage; "
-        "from django.contrib.staticfiles.storage import staticfiles_storage as s; "
-        "a = ArticlePage.objects.visible().newest_first().first(); "
-        "n = NewsIndexPage.objects.live().first(); "
-        "print(json.dumps({'article': a.url, 'section': n.url, 'static': s.url('css/site.css')}))"
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per URL")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--min-requests", type=int, default=30)
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server (postgres://user@host:port) instead of SQLite"
     )
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    found = json.loads(out.strip().splitlines()[-1])
-    return {
-        "home": "/",
-        "section": found["section"],
-        "article": found["article"],
-        "search": "/search/?query=council+budget",
-        "static": found["static"],
-    }
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--json", help="also write every row to this file")
+    args = parser.parse_args()
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    results = []
+    for articles in args.articles:
+        results += bench_size(articles, args)
+
+    if len(args.articles) > 1:
+        smallest = args.articles[0]
+        print(f"\nCPU ms per request against {smallest:,} articles (flat = 1.0):")
+        base = {(r["page"], r["kind"]): r["cpu_ms"] for r in results if r["articles"] == smallest}
+        for articles in args.articles[1:]:
+            ratios = [
+                f"{r['page']} {r['kind']} {r['cpu_ms'] / base[(r['page'], r['kind'])]:.2f}"
+                for r in results
+                if r["articles"] == articles and base.get((r["page"], r["kind"]))
+            ]
+            print(f"  {articles:,}: " + ", ".join(ratios))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

@@ -38,8 +38,17 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        # A section in one query, rather than as a base Page and then again as a section.
+        if path_components:
+            section = NewsIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if section is not None:
+                section._cached_parent_obj = self
+                return section.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_lead_story(self):
-        visible = ArticlePage.objects.visible().for_listing()
+        visible = ArticlePage.objects.listed().for_listing()
         if self.lead_story_id:
             chosen = visible.filter(pk=self.lead_story_id).first()
             if chosen:
@@ -51,7 +60,7 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
         lead = self.get_lead_story()
         shown = [lead.pk] if lead else []
         newest = list(
-            ArticlePage.objects.visible()
+            ArticlePage.objects.listed()
             .exclude(pk__in=shown)
             .newest_first()
             .for_listing()[: self.secondary_count + self.latest_count]
@@ -59,21 +68,21 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
         shown += [story.pk for story in newest]
         sections = list(NewsIndexPage.objects.child_of(self).live().public())
-        by_section = {section.path: [] for section in sections}
+        by_section = {section.pk: [] for section in sections}
         if sections:
             stories = (
-                ArticlePage.objects.visible()
+                ArticlePage.objects.listed()
                 .exclude(pk__in=shown)
                 .latest_per_section(sections, self.stories_per_section)
+                .newest_first()
                 .for_listing()
-                .order_by("section_path", "section_rank")
             )
             for story in stories:
-                by_section[story.section_path].append(story)
+                by_section[story.section_id].append(story)
         context.update(
             lead_story=lead,
             secondary_stories=secondary,
-            section_stories=[(s, by_section[s.path]) for s in sections if by_section[s.path]],
+            section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
             latest_articles=latest,
             popular_categories=Category.objects.popular(),
             promos=list(SidebarSnippet.objects.sitewide().select_related("image")[:3]),
@@ -106,6 +115,9 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("social_links"),
     ]
+
+    # The logo is drawn on every page: fetch it with the settings.
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = "site settings"

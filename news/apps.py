@@ -6,8 +6,9 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import caching, signals, xml_text
+        from news import caching, derived, signals, xml_text
 
         signals.connect()
         caching.connect()
+        derived.connect()
         xml_text.connect()

@@ -83,7 +83,7 @@ class ArticleFeed(Feed):
     def items(self, obj):
         return (
             self.articles(obj)
-            .visible()
+            .listed()
             .newest_first()
             .for_listing()
             .prefetch_related(Prefetch("categories"))[:FEED_LENGTH]

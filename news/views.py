@@ -11,7 +11,7 @@ ARTICLES_PER_PAGE = 12
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = (
-        ArticlePage.objects.visible()
+        ArticlePage.objects.listed()
         .filter(article_authors__author=author)
         .newest_first()
         .for_listing()
@@ -19,17 +19,25 @@ def author_detail(request, slug):
     return render(
         request,
         "news/author_detail.html",
-        {"author": author, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+        {
+            "author": author,
+            "articles": paginate(
+                request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}"
+            ),
+        },
     )
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = (
-        ArticlePage.objects.visible().filter(categories=category).newest_first().for_listing()
-    )
+    articles = ArticlePage.objects.listed().filter(categories=category).newest_first().for_listing()
     return render(
         request,
         "news/category_detail.html",
-        {"category": category, "articles": paginate(request, articles, ARTICLES_PER_PAGE)},
+        {
+            "category": category,
+            "articles": paginate(
+                request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}"
+            ),
+        },
     )

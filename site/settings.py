@@ -197,6 +197,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Image renditions: read from the cache above, kept in each process, never written back.
+CACHES["renditions"] = {"BACKEND": "news.rendition_cache.RenditionCache", "LOCATION": "default"}
 
 # Django's ModelBackend with django-axes' lockout check in front (newsroom/logins.py).
 AUTHENTICATION_BACKENDS = ["newsroom.logins.LoginAttemptsBackend"]

@@ -13,7 +13,10 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "news.rendition_cache.RenditionCache", "LOCATION": "default"},
+}
 ALLOWED_HOSTS = ["*"]
 # The test client's host, so that absolute URLs point where the tests fetch pages.
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -11,6 +11,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: the database is rolled back between tests, so ids and
+    file hashes repeat, and a page or rendition cached by an earlier test would be served again."""
+    from django.core.cache import caches
+
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
 @pytest.fixture
 def home(db):
     return factories.home_page()

@@ -150,6 +150,8 @@ class NewsroomBuilder:
                 self.update_indexes()
             if generated:
                 self.create_generated_articles(generated)
+        # Pages were inserted without publish signals: count each category's articles once.
+        Category.objects.recount_articles()
 
         self.report(time.monotonic() - started)
         return True
@@ -630,6 +632,7 @@ class NewsroomBuilder:
                 page.url_path = f"{section.url_path}{page.slug}/"
                 page.content_type = content_type
                 page.locale_id = section.locale_id
+                page.section = section
             rows = Page.objects.bulk_create(
                 Page(**{f.attname: getattr(page, f.attname) for f in page_fields})
                 for page in section_pages

@@ -4,9 +4,10 @@ import re
 from urllib.parse import urlsplit
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, Q, Value, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,12 +18,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
-from news.caching import ReaderCacheMixin
+from news.caching import ReaderCacheMixin, content_version
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
@@ -38,13 +39,41 @@ def not_expired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+def restricted_paths():
+    """Tree paths of the pages with a view restriction, read once per content version (saving or
+    deleting a restriction replaces the version) instead of queried for every listing."""
+    key = f"newsroom:restricted-paths:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, 60 * 60)
+    return paths
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()``, from the cached restricted paths: search backends accept it."""
+        private = Q()
+        for restricted in restricted_paths():
+            private |= Q(path__startswith=restricted)
+        return self.exclude(private) if private else self
+
     def visible(self):
         """What readers may see: live, not behind a privacy restriction, not past expiry.
 
         Filters on FilterFields only (expire_at is one), so search backends accept it too.
         """
         return self.live().public().filter(not_expired())
+
+    def listed(self):
+        """``visible()`` for listings read from the database: the privacy check runs inside the
+        query, where Wagtail's ``public()`` first reads every view restriction (one more query per
+        listing). Search backends do not accept it; they get ``visible()``.
+        """
+        restricted = PageViewRestriction.objects.annotate(
+            page_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("page_prefix"))
+        return self.live().exclude(Exists(restricted)).filter(not_expired())
 
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
@@ -63,24 +92,19 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def latest_per_section(self, sections, per_section):
-        """The newest ``per_section`` articles of each section, in one query."""
+        """The newest ``per_section`` articles of each section, in one query.
+
+        Each section's newest come from the (section, date) index, ``per_section`` rows each, so
+        the cost does not grow with the archive.
+        """
         sections = list(sections)
         if not sections:
             return self.none()
-        prefix_length = len(sections[0].path)
-        return (
-            self.filter(depth=sections[0].depth + 1)
-            .annotate(section_path=Substr("path", 1, prefix_length))
-            .filter(section_path__in=[section.path for section in sections])
-            .annotate(
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=F("section_path"),
-                    order_by=[F("display_date").desc(nulls_last=True), F("pk").desc()],
-                )
-            )
-            .filter(section_rank__lte=per_section)
-        )
+        newest = self.newest_first().values("pk")
+        in_any = Q()
+        for section in sections:
+            in_any |= Q(pk__in=newest.filter(section=section)[:per_section])
+        return self.filter(in_any)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -105,8 +129,35 @@ class SearchEngineMixin(models.Model):
         return super().get_sitemap_urls(request)
 
 
+class ChildArticleRouteMixin:
+    """Find a section's article in one query, with what its page shows of related rows.
+
+    Wagtail's routing loads a child as a base ``Page`` and then again as its specific type. Comes
+    after ``RoutablePageMixin`` in a section's bases, so the section's own sub-pages (feed,
+    archives) still win over an article with the same slug.
+    """
+
+    def route(self, request, path_components):
+        if len(path_components) == 1:
+            article = (
+                ArticlePage.objects.filter(section=self, slug=path_components[0])
+                .select_related("lead_image", "publisher__logo")
+                .first()
+            )
+            if article is not None:
+                article.section = self
+                article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+
 class NewsIndexPage(
-    EditorialPermissionsMixin, ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page
+    EditorialPermissionsMixin,
+    ReaderCacheMixin,
+    RoutablePageMixin,
+    ChildArticleRouteMixin,
+    SearchEngineMixin,
+    Page,
 ):
     """A section of the site, such as News, Politics or Business."""
 
@@ -125,14 +176,19 @@ class NewsIndexPage(
         verbose_name = "section"
 
     def get_articles(self):
-        return ArticlePage.objects.child_of(self).visible().newest_first().for_listing()
+        return ArticlePage.objects.filter(section=self).listed().newest_first().for_listing()
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        count_key = f"section:{self.pk}"
+        if archive:
+            count_key += f":{archive['kind']}:{archive['slug']}"
         if articles is None:
             articles = self.get_articles()
         context["archive"] = archive
-        context["articles"] = paginate(request, articles, self.articles_per_page)
+        context["articles"] = paginate(
+            request, articles, self.articles_per_page, count_key=count_key
+        )
         return context
 
     @path("")
@@ -153,12 +209,13 @@ class NewsIndexPage(
             category = get_object_or_404(Category, slug=slug)
             archive = {
                 "kind": "Category",
+                "slug": category.slug,
                 "name": category.name,
                 "description": category.description,
             }
             return archive, Q(categories=category)
         tag = get_object_or_404(Tag, slug=slug)
-        return {"kind": "Tag", "name": tag.name, "description": ""}, Q(tags=tag)
+        return {"kind": "Tag", "slug": tag.slug, "name": tag.name, "description": ""}, Q(tags=tag)
 
     def serve_archive(self, request, kind, slug):
         archive, matches = self.get_archive(kind, slug)
@@ -240,6 +297,17 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
         max_length=500,
         help_text="Link to the full article on the publisher's site.",
     )
+    # The parent section, kept in step with the page tree (``save`` and moves): listings filter and
+    # sort on this table alone, along an index, instead of matching tree paths over every page.
+    section = models.ForeignKey(
+        "news.NewsIndexPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     objects = ArticlePageManager()
 
@@ -312,6 +380,11 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
     page_description = "A news story with a standfirst, byline, body and optional source."
 
     related_count = 4
+    # Set on search results (search.views); empty elsewhere, so that a card can always ask
+    # (a failed template lookup costs a ``dir()`` of the whole page object).
+    search_standfirst = ""
+    search_excerpt = ""
+    related_candidates_per_topic = 50
 
     class Meta:
         verbose_name = "article"
@@ -319,6 +392,12 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
     def save(self, *args, **kwargs):
         if self.display_date is None and self.first_published_at is not None:
             self.display_date = self.first_published_at
+        if self.path:
+            self.section_id = (
+                NewsIndexPage.objects.filter(path=self.path[: -self.steplen])
+                .values_list("pk", flat=True)
+                .first()
+            )
         super().save(*args, **kwargs)
 
     @property
@@ -369,10 +448,6 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
         """The standfirst's first sentence, for related-article lists."""
         return SENTENCE_END.split(self.standfirst.strip(), maxsplit=1)[0]
 
-    @cached_property
-    def section(self):
-        return self.get_parent().specific_deferred
-
     def _children(self, relation, *related):
         """A child relation's rows, from a listing's prefetch when there is one (no N+1)."""
         manager = getattr(self, relation)
@@ -406,36 +481,52 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
     def get_related_articles(self, limit=None):
         """Editors' picks first, then articles sharing the most categories and tags."""
         limit = limit or self.related_count
-        visible = ArticlePage.objects.visible()
         picked_ids = [
-            link.related_page_id for link in self.related_links.all() if link.related_page_id
+            link.related_page_id
+            for link in self.related_links.all()
+            if link.related_page_id and link.related_page_id != self.pk
         ]
-        picked = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
-        related = [picked[pk] for pk in picked_ids if pk in picked and pk != self.pk][:limit]
+        visible = ArticlePage.objects.listed()
+        shared_ids = self.shared_topic_ids(visible, exclude=[self.pk, *picked_ids], limit=limit)
+        pages = visible.in_bulk([*picked_ids, *shared_ids])
+        picked = [pages[pk] for pk in picked_ids if pk in pages]
+        return [*picked, *(pages[pk] for pk in shared_ids if pk in pages)][:limit]
 
+    def shared_topic_ids(self, visible, exclude, limit):
+        """Visible articles sharing the most categories and tags with this one, newest first.
+
+        Candidates are the articles most recently filed under each of this article's categories
+        and tags (a fixed number per topic, along the topic's index), not every article sharing
+        one; only ids are grouped and sorted, and the pages are fetched afterwards.
+        """
         category_ids = [category.pk for category in self.category_list]
         tag_ids = [tag.pk for tag in self.tag_list]
-        missing = limit - len(related)
-        if missing <= 0 or not (category_ids or tag_ids):
-            return related
-        # An empty `__in` would empty the whole query, so only match on what this article has.
-        overlap, score = Q(), Value(0)
+        if not (category_ids or tag_ids):
+            return []
+        per_topic = self.related_candidates_per_topic
+        filed_in_category = ArticlePage.categories.through.objects.order_by("-pk")
+        tagged = ArticlePageTag.objects.order_by("-pk")
+        candidates, score = Q(), Value(0)
+        # An empty `__in` would empty the whole query, so only match on what the article has.
+        for category_id in category_ids:
+            newest = filed_in_category.filter(category_id=category_id).values("articlepage_id")
+            candidates |= Q(pk__in=newest[:per_topic])
+        for tag_id in tag_ids:
+            newest = tagged.filter(tag_id=tag_id).values("content_object_id")
+            candidates |= Q(pk__in=newest[:per_topic])
         if category_ids:
-            in_category = Q(categories__in=category_ids)
-            overlap |= in_category
-            score += Count("categories", filter=in_category, distinct=True)
+            score += Count("categories", filter=Q(categories__in=category_ids), distinct=True)
         if tag_ids:
             has_tag = Q(tagged_items__tag_id__in=tag_ids)
-            overlap |= has_tag
             score += Count("tagged_items", filter=has_tag, distinct=True)
-        shared = (
-            visible.exclude(pk__in=[self.pk, *[page.pk for page in related]])
-            .filter(overlap)
+        return list(
+            visible.filter(candidates)
+            .exclude(pk__in=exclude)
+            .values("pk")
             .annotate(shared_topics=score)
             .order_by("-shared_topics", F("display_date").desc(nulls_last=True), "-pk")
+            .values_list("pk", flat=True)[:limit]
         )
-        related += list(shared[:missing])
-        return related
 
     def get_context(self, request, *args, **kwargs):
         from news.models.taxonomy import Category

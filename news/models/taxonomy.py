@@ -1,34 +1,48 @@
 """Categories and publishers: reference data that editors manage through modeladmin."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
 class CategoryQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotate each category with its number of live, public articles (one query)."""
+    def popular(self, limit=6):
+        """The categories with the most live articles, from the counts kept on each category."""
+        return self.filter(live_article_count__gt=0).order_by("-live_article_count", "name")[:limit]
+
+    def recount_articles(self):
+        """Store each category's number of live, public articles (one grouped query).
+
+        Runs when published content changes, so that pages read a stored number instead of
+        counting over the whole archive on every view.
+        """
         from news.models.pages import ArticlePage
 
-        visible = ArticlePage.objects.live().public().values("pk")
-        return self.annotate(
-            article_count=Count("articles", filter=Q(articles__in=visible), distinct=True)
+        through = ArticlePage.categories.through
+        counts = dict(
+            through.objects.filter(articlepage__in=ArticlePage.objects.live().public().values("pk"))
+            .values("category")
+            .annotate(articles=Count("articlepage"))
+            .values_list("category", "articles")
         )
-
-    def popular(self, limit=6):
-        return (
-            self.with_article_counts()
-            .filter(article_count__gt=0)
-            .order_by("-article_count", "name")[:limit]
-        )
+        changed = []
+        for category in self.only("pk", "live_article_count"):
+            count = counts.get(category.pk, 0)
+            if category.live_article_count != count:
+                category.live_article_count = count
+                changed.append(category)
+        self.model.objects.bulk_update(changed, ["live_article_count"])
 
 
 class Category(index.Indexed, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in category page URLs.")
     description = models.TextField(blank=True, max_length=500)
+    live_article_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Live, public articles; kept up to date on publish."
+    )
 
     objects = CategoryQuerySet.as_manager()
 
