@@ -6,7 +6,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import caching, signals
+        from news import purging, signals
 
         signals.connect()
-        caching.connect()
+        purging.connect()

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
+from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
 
 FEED_LENGTH = 30
@@ -21,7 +22,13 @@ class ArticleFeed(Feed):
         # A fresh instance serves each request (see the view functions below), so keeping the
         # request here for building absolute item links is safe.
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        surrogate_keys.mark_cacheable(request)
+        return response
+
+    def listing_keys(self, obj):
+        """The surrogate keys of the listing this feed shows."""
+        raise NotImplementedError
 
     def site_name(self):
         from home.models import SiteSettings
@@ -33,13 +40,20 @@ class ArticleFeed(Feed):
         raise NotImplementedError
 
     def items(self, obj):
-        return (
+        items = list(
             self.articles(obj)
             .visible()
             .newest_first()
             .for_listing()
             .prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
         )
+        surrogate_keys.add(self.request, *self.listing_keys(obj))
+        for item in items:
+            surrogate_keys.add(self.request, *surrogate_keys.for_card(item))
+            surrogate_keys.add(
+                self.request, *(surrogate_keys.category(c.pk) for c in item.categories.all())
+            )
+        return items
 
     def item_title(self, item):
         return item.title
@@ -76,6 +90,9 @@ class SiteFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.all()
 
+    def listing_keys(self, obj):
+        return [surrogate_keys.LATEST]
+
 
 class SectionFeed(ArticleFeed):
     def __init__(self, section):
@@ -96,6 +113,9 @@ class SectionFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.child_of(obj)
 
+    def listing_keys(self, obj):
+        return [surrogate_keys.page(obj.pk), surrogate_keys.section_listing(obj.pk)]
+
 
 class CategoryFeed(ArticleFeed):
     def get_object(self, request, slug):
@@ -113,6 +133,9 @@ class CategoryFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.filter(categories=obj)
 
+    def listing_keys(self, obj):
+        return [surrogate_keys.category(obj.pk), surrogate_keys.category_listing(obj.pk)]
+
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
@@ -129,6 +152,9 @@ class AuthorFeed(ArticleFeed):
 
     def articles(self, obj):
         return ArticlePage.objects.filter(article_authors__author=obj)
+
+    def listing_keys(self, obj):
+        return [surrogate_keys.author(obj.pk), surrogate_keys.author_listing(obj.pk)]
 
 
 def site_feed(request):

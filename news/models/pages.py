@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from news import surrogate_keys
 from news.blocks import ArticleBodyBlock
 from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
@@ -146,6 +147,7 @@ class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page
         from news.models.taxonomy import Category
 
         category = get_object_or_404(Category, slug=slug)
+        surrogate_keys.add(request, surrogate_keys.category(category.pk))
         return self.render(
             request,
             archive={
@@ -159,6 +161,7 @@ class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page
     @path("tag/<slug:slug>/")
     def tag_archive(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         return self.render(
             request,
             archive={"kind": "Tag", "name": tag.name, "description": ""},
