@@ -27,7 +27,7 @@ from newsroom import frontcache
 from newsroom import stack as scale_out
 from tests import editorial
 
-pytestmark = pytest.mark.django_db(databases=[])
+pytestmark = [pytest.mark.stack, pytest.mark.django_db(databases=[])]
 
 SETUP = """
 import json
