@@ -170,6 +170,17 @@ def test_each_kind_of_publish_purges_what_it_touches(
         author.save()
     assert purges[-1] == {keys.author(author.pk)}
 
+    story.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert {
+        keys.page(story.pk),
+        keys.LATEST,
+        keys.section_listing(section.pk),
+        keys.author_listing(author.pk),
+        keys.category_listing(category.pk),
+    } <= purges[-1], "an unpublished story leaves every listing"
+
 
 def test_a_dead_front_cache_does_not_fail_a_publish(
     section, settings, caplog, django_capture_on_commit_callbacks
