@@ -1,7 +1,7 @@
 """Whole-response cache for anonymous readers, asked before routing, expired by surrogate key.
 
-For installs without a front cache (and behind one, for its misses): a hit costs two cache
-reads and no database query, because it is answered before sessions, authentication and
+For installs without a front cache (and behind one, for its misses): a hit costs one cache
+round trip and no database query, because it is answered before sessions, authentication and
 Wagtail's routing run. Only responses that a view marked cacheable are kept
 (``news.surrogate_keys.mark_cacheable``), each with the surrogate keys of what it shows; a
 purge of any of those keys (``expire``) retires it, so a publish no longer empties the cache.
@@ -70,8 +70,7 @@ def entry_key(request):
     return f"{ENTRY_PREFIX}{encoding}:{host.lower()}:{request.path}?{page}"
 
 
-def _fresh(key, entry):
-    clock = cache.get(CLOCK)
+def _fresh(key, entry, clock):
     if _checked.get(key) == (entry["stamp"], clock):
         return True
     purged = cache.get_many([KEY_PREFIX + name for name in entry["keys"]])
@@ -151,10 +150,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = entry_key(request) if settings.PAGE_CACHE_SECONDS else None
         if key is not None:
-            entry = cache.get(key)
-            if entry is not None and _fresh(key, entry):
+            # One round trip to the cache for the entry and the purge clock.
+            found = cache.get_many([key, CLOCK])
+            entry, since = found.get(key), found.get(CLOCK) or 0
+            if entry is not None and _fresh(key, entry, found.get(CLOCK)):
                 return _replay(request, entry)
-            since = cache.get(CLOCK) or 0
         response = self.get_response(request)
         label(request, response)
         if (
