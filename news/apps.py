@@ -6,7 +6,8 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import purging, signals
+        from news import purging, signals, xml_text
 
         signals.connect()
         purging.connect()
+        xml_text.connect()

@@ -3,11 +3,11 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
 from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
+from news.xml_text import XmlSafeRssFeed
 
 FEED_LENGTH = 30
 
@@ -15,7 +15,7 @@ FEED_LENGTH = 30
 class ArticleFeed(Feed):
     """Base feed; subclasses say which articles and what the feed is called."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = XmlSafeRssFeed
     request = None
 
     def __call__(self, request, *args, **kwargs):

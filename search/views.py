@@ -10,8 +10,7 @@ from django.db.models.functions import Substr
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from news import surrogate_keys
@@ -21,7 +20,7 @@ from news.models.pages import not_expired
 from search import ranking
 from search.forms import SearchForm, clean_query_text
 from search.highlight import WORD, article_text, excerpt, mark_words
-from search.models import UnansweredQuery
+from search.log import find_query, record_search
 
 RESULTS_PER_PAGE = 10
 # Headline and phrase matches are lifted to the top from among this many best matches.
@@ -190,8 +189,10 @@ def cached_find(query, filters, sort):
 
 def editors_picks(query):
     """The query's promoted results that readers may see: live, public, unexpired pages (articles
-    or sections alike) and external links."""
-    query_object = Query.get(query)
+    or sections alike) and external links. Reads only: logging the search is separate."""
+    query_object = find_query(query)
+    if query_object is None:
+        return []
     picks = list(query_object.editors_picks.select_related("page").order_by("sort_order"))
     visible = set(
         Page.objects.live()
@@ -199,7 +200,7 @@ def editors_picks(query):
         .filter(not_expired(), pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)
     )
-    return query_object, [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 
 
 def search(request):
@@ -227,12 +228,10 @@ def search(request):
     # Tagged, but rendered every time: each search is logged for the editors' reports.
     surrogate_keys.add(request, surrogate_keys.SEARCH)
     surrogate_keys.for_articles(request, results)
-    query_object, picks = editors_picks(query)
+    picks = editors_picks(query)
     if page_obj.number == 1:
-        query_object.add_hit()
-        if not found["matches"]:
-            # Nothing matches, filters or not: a gap in the coverage, for the editors' report.
-            UnansweredQuery.record(query_object)
+        # Nothing matching, filters or not, is a gap in the coverage for the editors' report.
+        record_search(query, matched=bool(found["matches"]))
 
     facets = facet_options(found["facets"])
     context.update(
@@ -253,7 +252,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def suggest(request):
     """Headlines that start with what the reader is typing, for the header search box."""
     query = clean_query_text(request.GET.get("query", ""))

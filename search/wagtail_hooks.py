@@ -25,13 +25,30 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 REPORT_DAYS = 30
 promotions = ModelPermissionPolicy(SearchPromotion)
+# A spreadsheet runs a cell that starts with one of these as a formula: readers type the queries.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def manages_search(user):
     return promotions.user_has_any_permission(user, ["add", "change", "delete"])
 
 
-class UnansweredSearchesReportView(ReportView):
+class PlainTextExportMixin:
+    """CSV exports whose cells a spreadsheet shows as text, never evaluates (CSV injection)."""
+
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(
+            writer, {field: neutralised(value) for field, value in row_dict.items()}
+        )
+
+
+def neutralised(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class UnansweredSearchesReportView(PlainTextExportMixin, ReportView):
     page_title = "Searches without results"
     header_icon = "search"
     index_url_name = "search_unanswered_report"
@@ -77,7 +94,12 @@ class UnansweredSearchesReportView(ReportView):
         return queryset.order_by(*queryset.query.order_by, "-last_seen", "query_string")
 
 
-class EditorsSearchTermsReportView(SearchTermsReportView):
+class PlainTextSearchTermsReportView(PlainTextExportMixin, SearchTermsReportView):
+    """Wagtail's "Search terms" report (superusers only) with a safe CSV export; it answers at
+    Wagtail's own address, as this app's admin URLs are registered first."""
+
+
+class EditorsSearchTermsReportView(PlainTextSearchTermsReportView):
     """Wagtail's "Search terms" report, for the users who manage promoted results."""
 
     index_url_name = "search_terms_report"
@@ -113,6 +135,11 @@ def register_admin_urls():
             "reports/searches-without-results/results/",
             UnansweredSearchesReportView.as_view(results_only=True),
             name="search_unanswered_report_results",
+        ),
+        path(
+            "searchpicks/reports/search-terms/",
+            PlainTextSearchTermsReportView.as_view(),
+            name="search_terms_report_superusers",
         ),
         path(
             "reports/search-terms/",

@@ -6,11 +6,13 @@ then serve with gunicorn on 127.0.0.1:8000 alongside the publishing scheduler.
 and, when a server answers, on PostgreSQL.
 """
 
+import contextlib
 import hashlib
 import os
 import signal
 import socket
 import subprocess
+import time
 import venv
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +23,7 @@ VENV_BIN = VENV_DIR / "bin"
 PYTHON = VENV_BIN / "python"
 UV_VERSION = "0.13.9"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/newsroom"
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def say(message):
@@ -37,11 +40,12 @@ def install_environment(lock_name):
         say("Creating the virtual environment in .venv/")
         venv.EnvBuilder(with_pip=True).create(VENV_DIR)
 
-    lock = BASE_DIR / lock_name
-    digest = hashlib.sha256(lock.read_bytes() + (BASE_DIR / "pyproject.toml").read_bytes())
-    stamp = VENV_DIR / f".installed-{lock_name}"
-    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+    if _installed(lock_name) or (
+        # The development lock holds every runtime dependency too.
+        lock_name == "requirements.txt" and _installed("requirements-dev.txt")
+    ):
         return
+    lock = BASE_DIR / lock_name
 
     say(f"Installing dependencies from {lock_name}")
     env = {**os.environ, "UV_COMPILE_BYTECODE": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
@@ -57,7 +61,18 @@ def install_environment(lock_name):
     else:
         run(PYTHON, "-m", "pip", "install", "--quiet", "-r", lock, env=env)
         run(PYTHON, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".", env=env)
-    stamp.write_text(digest.hexdigest())
+    (VENV_DIR / f".installed-{lock_name}").write_text(_lock_digest(lock_name))
+
+
+def _lock_digest(lock_name):
+    lock = (BASE_DIR / lock_name).read_bytes() + (BASE_DIR / "pyproject.toml").read_bytes()
+    return hashlib.sha256(lock).hexdigest()
+
+
+def _installed(lock_name):
+    """Whether .venv/ holds ``lock_name`` as it is now."""
+    stamp = VENV_DIR / f".installed-{lock_name}"
+    return stamp.exists() and stamp.read_text() == _lock_digest(lock_name)
 
 
 def start(args):
@@ -66,33 +81,113 @@ def start(args):
     port = os.environ.get("PORT", "8000")
     run(PYTHON, "manage.py", "prepare_site", *args)
 
-    scheduler = subprocess.Popen([PYTHON, "manage.py", "run_scheduler"], cwd=BASE_DIR)
     say(f"Serving the newsroom on http://{host}:{port}/ (admin: http://{host}:{port}/admin/)")
-    server = subprocess.Popen(
-        [
-            VENV_BIN / "gunicorn",
-            "newsroom.wsgi",
-            "--chdir",
-            BASE_DIR,
-            "--bind",
-            f"{host}:{port}",
-            "--workers",
-            os.environ.get("WEB_CONCURRENCY", "2"),
-            "--threads",
-            "4",
-            "--access-logfile",
-            "-",
-        ],
-        cwd=BASE_DIR,
-    )
-    try:
-        return server.wait()
-    except KeyboardInterrupt:
-        server.send_signal(signal.SIGINT)
-        return server.wait()
-    finally:
-        scheduler.terminate()
-        scheduler.wait()
+    server = [
+        VENV_BIN / "gunicorn",
+        "newsroom.wsgi",
+        "--chdir",
+        BASE_DIR,
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        os.environ.get("WEB_CONCURRENCY", "2"),
+        "--threads",
+        "4",
+        "--graceful-timeout",
+        "10",
+        "--access-logfile",
+        "-",
+    ]
+    scheduler = [PYTHON, "manage.py", "run_scheduler"]
+    return Supervisor({"web server": server, "scheduler": scheduler}).run()
+
+
+class Supervisor:
+    """Run the children until SIGTERM or SIGINT; restart any that exits, then stop them all.
+
+    A child that exits within STARTUP_GRACE seconds of its first start (a port already taken,
+    broken settings) stops everything instead: restarting it would only repeat the error. Each
+    child runs in its own session, so a terminal's Ctrl-C reaches them only through here and
+    each is stopped once, in order.
+    """
+
+    STARTUP_GRACE = 5
+    STOP_TIMEOUT = 20
+    MAX_BACKOFF = 30
+
+    def __init__(self, commands):
+        self.commands = commands
+        self.processes = {}
+        self.stopping = False
+
+    def _launch(self, name):
+        command = [str(part) for part in self.commands[name]]
+        self.processes[name] = subprocess.Popen(command, cwd=BASE_DIR, start_new_session=True)
+
+    def _stop_requested(self, signum, frame):
+        self.stopping = True
+
+    def run(self):
+        previous = {sig: signal.signal(sig, self._stop_requested) for sig in STOP_SIGNALS}
+        try:
+            return self._supervise()
+        finally:
+            self._stop_all()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _supervise(self):
+        started = time.monotonic()
+        for name in self.commands:
+            self._launch(name)
+        failures = dict.fromkeys(self.commands, 0)
+        launched = dict.fromkeys(self.commands, started)
+        while not self.stopping:
+            time.sleep(0.2)
+            for name, process in list(self.processes.items()):
+                code = process.poll()
+                if code is None or self.stopping:
+                    continue
+                if launched[name] == started and time.monotonic() - started < self.STARTUP_GRACE:
+                    say(f"The {name} failed to start (exit code {code}); stopping")
+                    return code or 1
+                # Quick repeated crashes back off; a child that ran a while restarts at once.
+                ran_for = time.monotonic() - launched[name]
+                failures[name] = 0 if ran_for > 60 else failures[name] + 1
+                delay = min(2 ** failures[name] - 1, self.MAX_BACKOFF)
+                say(f"The {name} exited (exit code {code}); restarting in {delay} s")
+                _kill_session(process)  # workers it left behind would keep the port
+                self._sleep_unless_stopping(delay)
+                if not self.stopping:
+                    self._launch(name)
+                    launched[name] = time.monotonic()
+        return 0
+
+    def _sleep_unless_stopping(self, seconds):
+        deadline = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+    def _stop_all(self):
+        running = {name: p for name, p in self.processes.items() if p.poll() is None}
+        if running:
+            say("Stopping: " + ", ".join(running))
+        for process in running.values():
+            process.terminate()
+        deadline = time.monotonic() + self.STOP_TIMEOUT
+        for process in running.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                say("A child did not stop in time; killing it")
+            _kill_session(process)
+            process.wait()
+
+
+def _kill_session(process):
+    """Kill whatever is left of a child's session (each child runs in its own)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def postgres_reachable(url):

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.http_methods.ReaderMethodsMiddleware",
     "newsroom.middleware.ReaderHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages, answered before sessions and routing; it keeps what the two
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the views' exceptions first.
+    "newsroom.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -149,13 +152,10 @@ _database_identity = "|".join(
 )
 CACHE_KEY_PREFIX = "newsroom-" + hashlib.sha256(_database_identity.encode()).hexdigest()[:12]
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
-    }
+    # Pages are rendered without the cache while Redis is unreachable (newsroom/resilient_cache.py).
+    from newsroom.resilient_cache import redis_cache_settings
+
+    CACHES = {"default": redis_cache_settings(os.environ["REDIS_URL"], CACHE_KEY_PREFIX)}
 else:
     # Files, not process memory: gunicorn workers and the scheduler must see the same cache so
     # that a publish in one process empties the page cache for all.
@@ -281,6 +281,8 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# Damaged uploads are a form error, not a 500 (news/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "news.image_forms.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -36,3 +36,6 @@ urlpatterns += [
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
 ]
+
+# A database outage answers 503 with Retry-After wherever it is noticed (newsroom/outages.py).
+handler500 = "newsroom.outages.server_error"

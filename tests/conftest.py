@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests import editorial, factories
+from tests.throwaway_postgres import throwaway_postgres  # noqa: F401  (a fixture)
 
 # Playwright's sync API runs an event loop; Django's ORM must be allowed to run alongside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
