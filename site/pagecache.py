@@ -16,6 +16,7 @@ really paginated, responses that set cookies, and anything a view did not mark (
 forms, errors). Hosts are keyed by name, lower case, without the port.
 """
 
+import hashlib
 import re
 import time
 
@@ -25,6 +26,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.encoding import escape_uri_path
 
 ENTRY_PREFIX = "newsroom:page:"
 KEY_PREFIX = "newsroom:key:"
@@ -67,7 +69,10 @@ def entry_key(request):
     if not host:
         return None
     encoding = "gzip" if GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    return f"{ENTRY_PREFIX}{encoding}:{host.lower()}:{request.path}?{page}"
+    path = escape_uri_path(request.path)
+    if len(path) > 200:
+        path = hashlib.sha256(path.encode()).hexdigest()
+    return f"{ENTRY_PREFIX}{encoding}:{host.lower()}:{path}?{page}"
 
 
 def _fresh(key, entry, clock):
