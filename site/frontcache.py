@@ -8,11 +8,13 @@
   with the keys in a ``Surrogate-Key`` header and the token in ``Fastly-Key``. Pages then carry
   their keys in ``Surrogate-Key``, which Fastly reads (and our VCL reads too).
 
-A purge never fails the change that caused it: an unreachable or refusing front cache is
+Each purge is sent again FRONT_CACHE_REPURGE_SECONDS later (a render that began before the change
+was committed may finish after the first purge). A purge never fails the change that caused it: an unreachable or refusing front cache is
 logged, and the page's ``Surrogate-Control`` lifetime bounds how long it can be stale.
 """
 
 import logging
+import threading
 import urllib.error
 import urllib.request
 
@@ -73,9 +75,21 @@ def purge_front_cache(keys):
     return [_send(request) for request in build(sorted(keys))]
 
 
+def _enqueue(keys):
+    try:
+        purge_front_cache.enqueue(keys)
+    except Exception:
+        logger.exception("Could not queue a front cache purge of %d keys", len(keys))
+
+
 def purge(keys):
-    if settings.FRONT_CACHE and keys:
-        try:
-            purge_front_cache.enqueue(list(keys))
-        except Exception:
-            logger.exception("Could not queue a front cache purge of %d keys", len(keys))
+    if not (settings.FRONT_CACHE and keys):
+        return
+    keys = list(keys)
+    _enqueue(keys)
+    # Again shortly: a page the front asked for just before the change was committed may still
+    # be rendering the old content, and would be kept after the first purge.
+    if settings.FRONT_CACHE_REPURGE_SECONDS:
+        timer = threading.Timer(settings.FRONT_CACHE_REPURGE_SECONDS, _enqueue, [keys])
+        timer.daemon = True
+        timer.start()

@@ -179,6 +179,8 @@ FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS", [])
 # How long the front may keep a page that nothing purges (Surrogate-Control: max-age).
 FRONT_CACHE_TTL = int(os.environ.get("FRONT_CACHE_TTL", str(60 * 60 * 24)))
 FRONT_CACHE_KEY_HEADER = "Surrogate-Key" if FRONT_CACHE == "fastly" else "xkey"
+# Purge once more this many seconds later, after renders that began before the change (0: never).
+FRONT_CACHE_REPURGE_SECONDS = float(os.environ.get("FRONT_CACHE_REPURGE_SECONDS", "3"))
 FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com")
 FASTLY_SERVICE_ID = os.environ.get("FASTLY_SERVICE_ID", "")
 FASTLY_API_TOKEN = os.environ.get("FASTLY_API_TOKEN", "")

@@ -49,6 +49,8 @@ class Stack:
     media_root: str = ""
     static_root: str = ""
     scheduler: bool = True
+    # More settings for every process, by environment variable.
+    extra_environment: dict = field(default_factory=dict)
 
     @property
     def front_url(self):
@@ -84,6 +86,7 @@ class Stack:
             "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", hosts),
             "WAGTAILADMIN_BASE_URL": self.front_url,
             "PYTHONUNBUFFERED": "1",
+            **self.extra_environment,
         }
 
 

@@ -100,6 +100,8 @@ def stack(tmp_path_factory, redis_url):
         media_root=str(directory / "media"),
         static_root=str(directory / "static"),
         scheduler=False,
+        # One purge per change, so that what the test sees follows from its own requests.
+        extra_environment={"FRONT_CACHE_REPURGE_SECONDS": "0"},
     )
     scale_out.ensure_database(database_url)
     try:
@@ -172,14 +174,18 @@ def publish_through_app_server(stack, page_id):
     data["action-publish"] = "action-publish"
     # The token is rendered outside the form element; the browser sends it from the cookie's.
     data["csrfmiddlewaretoken"] = next(c.value for c in jar if c.name == "csrftoken")
-    response = opener.open(
-        http_request(
-            f"{app}/admin/pages/{page_id}/edit/",
-            data.urlencode().encode(),
-            Referer=f"{app}/admin/pages/{page_id}/edit/",
-        ),
-        timeout=60,
-    )
+    try:
+        response = opener.open(
+            http_request(
+                f"{app}/admin/pages/{page_id}/edit/",
+                data.urlencode().encode(),
+                Referer=f"{app}/admin/pages/{page_id}/edit/",
+            ),
+            timeout=60,
+        )
+    except urllib.error.HTTPError as error:
+        log = (Path(stack.directory) / "app1.log").read_text(errors="replace")
+        pytest.fail(f"Publishing answered {error.code}; the app server logged:\n{log[-4000:]}")
     assert "/edit/" not in response.url, "publishing redirected away from the editor"
 
 

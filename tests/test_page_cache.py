@@ -131,6 +131,7 @@ def purges(settings):
     PurgeRecorder.received = []
     settings.FRONT_CACHE = "varnish"
     settings.FRONT_CACHE_URLS = [f"http://127.0.0.1:{server.server_port}"]
+    settings.FRONT_CACHE_REPURGE_SECONDS = 0
     yield PurgeRecorder.received
     server.shutdown()
 
@@ -187,6 +188,7 @@ def test_a_dead_front_cache_does_not_fail_a_publish(
 ):
     settings.FRONT_CACHE = "varnish"
     settings.FRONT_CACHE_URLS = [f"http://127.0.0.1:{scale_out.free_port()}"]
+    settings.FRONT_CACHE_REPURGE_SECONDS = 0
     story = factories.make_article(section, "Tram line opens", publish=False)
     with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
         story.save_revision().publish()
