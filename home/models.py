@@ -9,9 +9,10 @@ from wagtail.models import Page
 
 from news.caching import ReaderCacheMixin
 from news.models import ArticlePage, Category, NewsIndexPage, SidebarSnippet
+from news.permissions import EditorialPermissionsMixin
 
 
-class HomePage(ReaderCacheMixin, Page):
+class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         null=True,

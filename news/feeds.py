@@ -1,8 +1,14 @@
-"""RSS 2.0 feeds for the whole site, each section, each category and each author."""
+"""RSS 2.0 feeds for the whole site, each section, each category and each author.
+
+Feed readers show an RSS ``<description>`` as HTML, so plain-text fields (a standfirst, a
+category description, an author's bio) are HTML-escaped first: what an editor typed arrives as
+text, never as markup.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
 from wagtail.models import Site
 
 from news import surrogate_keys
@@ -59,7 +65,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        return escape(item.standfirst)
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -128,7 +134,7 @@ class CategoryFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return obj.description or f"Articles filed under {obj.name}."
+        return escape(obj.description or f"Articles filed under {obj.name}.")
 
     def articles(self, obj):
         return ArticlePage.objects.filter(categories=obj)
@@ -148,7 +154,7 @@ class AuthorFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return obj.bio or f"Articles by {obj.name}."
+        return escape(obj.bio or f"Articles by {obj.name}.")
 
     def articles(self, obj):
         return ArticlePage.objects.filter(article_authors__author=obj)

@@ -11,6 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from news.curation.admin import IncomingStoryAdmin, PublisherFeedAdmin
+from news.curation.editor import edit_with_original_story
 from news.models import Author, Category, Publisher, SidebarSnippet
 
 
@@ -78,8 +80,8 @@ class CategoryAdmin(ArticleCountMixin, ModelAdmin):
 class PublisherAdmin(ArticleCountMixin, ModelAdmin):
     model = Publisher
     menu_icon = "globe"
-    list_display = ("name", "homepage_url", "tagline", "articles")
-    list_filter = (InUseFilter,)
+    list_display = ("name", "homepage_url", "tagline", "active", "articles")
+    list_filter = (InUseFilter, "active")
     search_fields = ("name", "tagline", "homepage_url")
     ordering = ("name",)
 
@@ -89,7 +91,12 @@ class NewsroomGroup(ModelAdminGroup):
     menu_label = "Newsroom"
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (CategoryAdmin, PublisherAdmin)
+    items = (CategoryAdmin, PublisherAdmin, PublisherFeedAdmin)
+
+
+# The curation desk (news/curation): incoming stories, and where a draft came from.
+modeladmin_register(IncomingStoryAdmin)
+hooks.register("before_edit_page", edit_with_original_story)
 
 
 # Dashboard: the newsroom's own panels next to Wagtail's (see news/dashboard.py).

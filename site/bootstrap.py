@@ -3,15 +3,18 @@
 ``start``: create .venv/, install the locked dependencies, prepare the database and demo newsroom,
 then serve with gunicorn on 127.0.0.1:8000 alongside the publishing scheduler.
 ``runtests``: install the test dependencies, then lint, check migrations and run pytest on SQLite
-and, when a server answers, on PostgreSQL.
+and, when a server answers, on PostgreSQL. With ``AUDIT_DEPENDENCIES=1`` (CI) it first checks the
+locked requirements for known vulnerabilities (pip-audit; the only step that needs the network).
 """
 
 import contextlib
 import hashlib
+import json
 import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import venv
 from pathlib import Path
@@ -199,10 +202,70 @@ def postgres_reachable(url):
         return False
 
 
+AUDIT_TIMEOUT = 300  # seconds for the whole audit; per-request timeouts are shorter
+
+
+def audit_verdict(report):
+    """(failed, message) from a pip-audit JSON report.
+
+    Known vulnerabilities fail. Packages the advisory service could not look up are reported but
+    do not fail: the audit is only as good as the service it reaches (README › Dependencies).
+    """
+    dependencies = report.get("dependencies", [])
+    vulnerable = [d for d in dependencies if d.get("vulns")]
+    unaudited = [d for d in dependencies if d.get("skip_reason")]
+    if vulnerable:
+        lines = [
+            f"  {d['name']} {d['version']}: "
+            + ", ".join(
+                f"{v['id']} (fixed in {', '.join(v.get('fix_versions') or ['?'])})"
+                for v in d["vulns"]
+            )
+            for d in vulnerable
+        ]
+        return True, "Known vulnerabilities in the locked requirements:\n" + "\n".join(lines)
+    if unaudited:
+        return False, (
+            f"Dependency audit INCOMPLETE: {len(unaudited)} of {len(dependencies)} packages could "
+            f"not be looked up ({unaudited[0]['skip_reason']})."
+        )
+    return False, f"Dependency audit: no known vulnerabilities in {len(dependencies)} packages."
+
+
+def audit_dependencies():
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "audit.json"
+        command = [
+            VENV_BIN / "pip-audit",
+            *("-r", BASE_DIR / "requirements.txt", "-r", BASE_DIR / "requirements-dev.txt"),
+            *("--require-hashes", "--disable-pip", "--progress-spinner", "off"),
+            *("--vulnerability-service", "pypi", "--timeout", "20"),
+            *("--format", "json", "--output", output),
+        ]
+        try:
+            result = subprocess.run(
+                [str(c) for c in command], cwd=BASE_DIR, timeout=AUDIT_TIMEOUT, check=False
+            )
+        except subprocess.TimeoutExpired:
+            say(f"Dependency audit NOT DONE: no answer within {AUDIT_TIMEOUT} s")
+            return 0
+        if not output.exists():
+            say(f"Dependency audit NOT DONE: pip-audit exited {result.returncode} without a report")
+            return 0
+        failed, message = audit_verdict(json.loads(output.read_text()))
+    say(message)
+    return 1 if failed else 0
+
+
 def runtests(args):
     install_environment("requirements-dev.txt")
     env = {**os.environ}
     env.pop("DATABASE_URL", None)
+
+    if os.environ.get("AUDIT_DEPENDENCIES") == "1":
+        say("Dependencies: pip-audit of the locked requirements")
+        if audit_dependencies():
+            return 1
 
     say("Lint: ruff check")
     run(PYTHON, "-m", "ruff", "check", ".")

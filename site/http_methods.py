@@ -15,7 +15,6 @@ READER_METHODS = ("GET", "HEAD")
 def _posting_paths():
     return (
         reverse("wagtailadmin_home"),
-        reverse("admin:index"),
         "/_util/",  # Wagtail's page password form and front-end login
         "/documents/",  # private documents' password form
     )

@@ -2,11 +2,14 @@
 
 Reader pages load scripts, styles, fonts and data from this site only, so an injected script tag
 (a hostile headline, a pasted embed) cannot run. Style attributes stay allowed: Wagtail's
-responsive embeds size their frames with one. Editors are left out: the Wagtail admin, its live
-preview and the userbar on pages rely on inline scripts.
+responsive embeds size their frames with one. Signed-in editors get the same policy on reader
+pages: the Wagtail userbar loads its scripts from this site and runs no inline script. Only the
+admin (its editor and live preview rely on inline scripts) is left without one.
 
 Browsers may keep a page but must ask again before showing it (``no-cache``): a correction shows
-on the next visit, and an unchanged page costs a 304 (ConditionalGetMiddleware's ETag).
+on the next visit, and an unchanged page costs a 304 (ConditionalGetMiddleware's ETag). A page
+seen by a signed-in user (userbar, private pages, previews of their session) is for that browser
+only: ``private, no-cache``, so no shared cache keeps it.
 """
 
 from django.conf import settings
@@ -29,8 +32,8 @@ POLICY = "; ".join(
 )
 
 
-def _editor_paths():
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+def _admin_path():
+    return reverse("wagtailadmin_home")
 
 
 class ReaderHeadersMiddleware:
@@ -39,10 +42,14 @@ class ReaderHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if request.path.startswith(_editor_paths()) or (user and user.is_authenticated):
+        if request.path.startswith(_admin_path()):
             return response
         response.headers.setdefault("Content-Security-Policy", POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if not request.path.startswith(settings.MEDIA_URL):
+                response["Cache-Control"] = "private, no-cache"
+            return response
         # Pages only: images and other uploads keep their own caching (WhiteNoise sets it for
         # static files), or every picture would be fetched again on every page view.
         if "Cache-Control" not in response and not request.path.startswith(settings.MEDIA_URL):

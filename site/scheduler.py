@@ -32,6 +32,17 @@ def collect_search_log(stdout):
         stdout.write(f"Deleted {deleted} old search log rows")
 
 
+def fetch_feeds(stdout):
+    """Publishers' feeds are read into the curation desk (news/curation); failures are recorded
+    on each feed."""
+    call_command("fetch_feeds", stdout=stdout, verbosity=0)
+
+
+def purge_incoming(stdout):
+    """Incoming stories older than 30 days that nobody drafted from or kept are forgotten."""
+    call_command("purge_incoming", stdout=stdout, verbosity=0)
+
+
 @dataclass
 class Job:
     name: str
@@ -42,6 +53,8 @@ class Job:
 JOBS = [
     Job("publish_scheduled", 30, publish_scheduled),
     Job("collect_search_log", 60 * 60, collect_search_log),
+    Job("fetch_feeds", 15 * 60, fetch_feeds),
+    Job("purge_incoming", 24 * 60 * 60, purge_incoming),
 ]
 
 

@@ -6,6 +6,7 @@ a real ``SECRET_KEY`` and never runs with ``DEBUG`` on.
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,15 +31,27 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-PRODUCTION = os.environ.get("NEWSROOM_ENV", "development") == "production"
+# Exact words only: a typo such as "Production" must not quietly run the development setup.
+ENVIRONMENTS = ("development", "production")
+NEWSROOM_ENV = os.environ.get("NEWSROOM_ENV", "development")
+if NEWSROOM_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_ENV={NEWSROOM_ENV!r} is not one of: {', '.join(ENVIRONMENTS)} "
+        "(lower case, exactly)."
+    )
+PRODUCTION = NEWSROOM_ENV == "production"
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
 DEBUG = False if PRODUCTION else env_bool("DEBUG")
 
-if PRODUCTION and (len(SECRET_KEY) < 32 or SECRET_KEY == DEVELOPMENT_SECRET_KEY):
+# Django's deploy check asks for 50+ characters, at least 5 of them different.
+if PRODUCTION and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEVELOPMENT_SECRET_KEY
+):
     raise ImproperlyConfigured(
-        "NEWSROOM_ENV=production needs a SECRET_KEY environment variable of 32+ random characters."
+        "NEWSROOM_ENV=production needs a SECRET_KEY environment variable of 50+ random "
+        "characters, e.g. from: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
@@ -75,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -96,8 +110,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so that it sees the views' exceptions first.
+    # Last of those handling exceptions, so that it sees the views' exceptions first.
     "newsroom.outages.DatabaseOutageMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -185,6 +201,21 @@ FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com")
 FASTLY_SERVICE_ID = os.environ.get("FASTLY_SERVICE_ID", "")
 FASTLY_API_TOKEN = os.environ.get("FASTLY_API_TOKEN", "")
 
+# Django's ModelBackend with django-axes' lockout check in front (newsroom/logins.py).
+AUTHENTICATION_BACKENDS = ["newsroom.logins.LoginAttemptsBackend"]
+# A reader who signs in at /_util/login/ without a page to return to lands on the front page.
+LOGIN_REDIRECT_URL = "/"
+
+# Brute-force protection (django-axes; see newsroom/logins.py). Failures are counted per account
+# and, separately, per client address; either reaching the limit locks that door for a while.
+# Editors lift a lock in the admin (Settings › Sign-in lockouts), superusers with `axes_reset`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -240,6 +271,12 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    # Off unless every subdomain is HTTPS-only too (see the README: check --deploy).
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Pages may be framed by the site itself (X_FRAME_OPTIONS above): Wagtail's preview panel shows
+# them in a frame of the admin. So the deploy check's advice to DENY framing does not apply.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
@@ -291,3 +328,12 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+
+# Curation desk (news/curation): the site fetches publishers' feeds and pages. It never fetches
+# private, link-local or loopback addresses in production; development allows loopback so that
+# local fixtures on 127.0.0.1 work.
+CURATION_ALLOW_LOOPBACK = env_bool("CURATION_ALLOW_LOOPBACK", default=not PRODUCTION)
+CURATION_USER_AGENT = os.environ.get(
+    "CURATION_USER_AGENT",
+    f"RiversideLedgerBot/1.0 (+{WAGTAILADMIN_BASE_URL}; newsroom feed reader)",
+)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -9,11 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import feeds
 from news import views as news_views
+from newsroom import logins
 from newsroom.views import robots_txt
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
@@ -33,6 +32,11 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
+    # Wagtail's page-password form, with a limit on wrong passwords (newsroom/logins.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        logins.throttled_authenticate_with_password,
+    ),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
 ]

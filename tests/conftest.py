@@ -22,6 +22,15 @@ def section(home):
 
 
 @pytest.fixture
+def fixture_server():
+    """Publishers' feeds and pages on 127.0.0.1 (tests/curation_server.py)."""
+    from tests.curation_server import FixtureServer
+
+    with FixtureServer() as server:
+        yield server
+
+
+@pytest.fixture
 def writer(db):
     """A member of the "Writers" group the migrations create."""
     return editorial.make_user("Writers", username="wren-writer")

@@ -26,7 +26,13 @@ def test_migration_sets_up_groups_on_the_home_page(home):
     }
     writers = Group.objects.get(name="Writers")
     writer_perms = {f"{p.content_type.app_label}.{p.codename}" for p in writers.permissions.all()}
-    assert writer_perms == {"wagtailadmin.access_admin"}
+    assert writer_perms == {
+        "wagtailadmin.access_admin",
+        # The curation desk: incoming stories, drafts from them and from pasted links.
+        "news.add_incomingstory",
+        "news.change_incomingstory",
+        "news.view_incomingstory",
+    }
     editors = Group.objects.get(name="Editors")
     editor_perms = {f"{p.content_type.app_label}.{p.codename}" for p in editors.permissions.all()}
     assert {
@@ -40,6 +46,10 @@ def test_migration_sets_up_groups_on_the_home_page(home):
         "wagtailsearchpromotions.add_searchpromotion",
         "wagtailsearchpromotions.change_searchpromotion",
         "wagtailsearchpromotions.delete_searchpromotion",
+        "news.change_incomingstory",
+        "news.add_publisherfeed",
+        "news.change_publisherfeed",
+        "news.delete_publisherfeed",
     } <= editor_perms
 
 

@@ -1,6 +1,7 @@
-"""Reader pages carry a Content-Security-Policy that lets only the site's own scripts run (the
-admin and signed-in editors, with live preview and userbar, are left without one), and ask
-browsers to revalidate, which an unchanged page answers with a 304."""
+"""Reader pages carry a Content-Security-Policy that lets only the site's own scripts run (for
+signed-in editors too; only the admin, with its live preview, is left without one), and ask
+browsers to revalidate, which an unchanged page answers with a 304. Pages seen by a signed-in
+user are private to their browser."""
 
 import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -36,11 +37,26 @@ def test_cached_pages_carry_the_policy_too(client, section):
     assert policy(response)["script-src"] == "'self'"
 
 
-def test_admin_and_signed_in_editors_get_no_policy(client, section):
-    article = factories.make_article(section, "Ferry timetable doubles evening services")
+def test_only_the_admin_goes_without_a_policy(client, section):
     client.force_login(make_user("Editors"))
     assert policy(client.get("/admin/")) is None
-    assert policy(client.get(article.url)) is None
+
+
+@pytest.mark.parametrize("group", ["Writers", "Editors"])
+@pytest.mark.parametrize("path", ["/", "article", "/search/?query=ferry", "/no-such/"])
+def test_signed_in_users_get_the_policy_and_private_pages(client, section, group, path):
+    article = factories.make_article(section, "Ferry timetable doubles evening services")
+    client.force_login(make_user(group))
+    response = client.get({"article": article.url}.get(path, path))
+    assert "wagtail-userbar" in response.content.decode() or response.status_code == 404
+    directives = policy(response)
+    assert directives is not None
+    assert directives["script-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-cache"} <= cache_control
+    assert "public" not in cache_control
+    assert not any(part.startswith(("max-age", "s-maxage")) for part in cache_control)
 
 
 def test_reader_pages_are_revalidated_and_unchanged_ones_answered_with_304(client, section):

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+GOOD_KEY = "k7Qe0vXl2p9sWbN4tYf8zR1cH6mJ3dLa5uGo0iKx7EwTqBz2Vn"
+
 
 def import_settings(**env):
     environment = {
@@ -31,8 +33,15 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_a_short_or_repetitive_secret_key():
+    for key in ("s3cr3t-" * 4, "x" * 60):
+        result = import_settings(NEWSROOM_ENV="production", SECRET_KEY=key)
+        assert result.returncode != 0
+        assert "50+ random characters" in result.stderr
+
+
 def test_production_never_runs_with_debug():
-    result = import_settings(NEWSROOM_ENV="production", SECRET_KEY="x" * 50, DEBUG="1")
+    result = import_settings(NEWSROOM_ENV="production", SECRET_KEY=GOOD_KEY, DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "False"
 
@@ -95,3 +104,19 @@ def test_each_database_has_its_own_cache_keys():
     )
     assert len({site, bench, production}) == 3
     assert site == cache_prefix(), "the same database keeps its keys from one start to the next"
+
+
+@pytest.mark.parametrize("value", ["Production", "prod", "production ", "staging", ""])
+def test_unknown_environment_names_refuse_to_start(value):
+    """A near miss must not quietly run the development setup with its public SECRET_KEY."""
+    result = import_settings(NEWSROOM_ENV=value, SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "NEWSROOM_ENV" in result.stderr
+    assert "development, production" in result.stderr
+
+
+def test_known_environment_names_start():
+    for value in ("development", "production"):
+        result = import_settings(NEWSROOM_ENV=value, SECRET_KEY=GOOD_KEY)
+        assert result.returncode == 0, result.stderr

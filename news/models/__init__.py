@@ -1,3 +1,4 @@
+from news.models.curation import IncomingStory, PublisherFeed
 from news.models.pages import (
     ArticlePage,
     ArticlePageAuthor,
@@ -18,7 +19,9 @@ __all__ = [
     "ArticlePageTag",
     "Author",
     "Category",
+    "IncomingStory",
     "NewsIndexPage",
     "Publisher",
+    "PublisherFeed",
     "SidebarSnippet",
 ]

@@ -27,6 +27,7 @@ from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
+from news.permissions import EditorialPermissionsMixin
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
 
@@ -104,7 +105,9 @@ class SearchEngineMixin(models.Model):
         return super().get_sitemap_urls(request)
 
 
-class NewsIndexPage(ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page):
+class NewsIndexPage(
+    EditorialPermissionsMixin, ReaderCacheMixin, RoutablePageMixin, SearchEngineMixin, Page
+):
     """A section of the site, such as News, Politics or Business."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -175,7 +178,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ReaderCacheMixin, SearchEngineMixin, Page):
+class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin, Page):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(

@@ -55,12 +55,18 @@ class Publisher(index.Indexed, models.Model):
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    active = models.BooleanField(
+        default=True,
+        help_text="Publishers made from a pasted link start inactive, for an Editor to check the "
+        "name and home page. Feeds of inactive publishers are not fetched.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("homepage_url"),
         FieldPanel("tagline"),
         FieldPanel("logo"),
+        FieldPanel("active"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
