@@ -7,8 +7,8 @@ surrogate key; Varnish balances requests over them (deploy/varnish/newsroom.vcl 
 app servers written in). Processes run detached, with their pid files, logs and the generated
 VCL in the stack's folder.
 
-To put the web server of deploy/nginx/ in front (TLS, uploads, rate limits), point it at the
-front port: this module only starts Varnish and the app servers.
+nginx (deploy/nginx/newsroom.conf: TLS, sign-in rate limits) goes in front of Varnish by pointing
+its ``newsroom_app`` upstream at the front port; this module does not start it yet.
 """
 
 import json
