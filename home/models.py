@@ -29,8 +29,11 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
     max_count = 1
     page_description = "The front page of the site."
 
-    stories_per_section = 4
+    # The front: a lead story with a few secondary stories beside it, then "Latest", then each
+    # section. No story appears twice on the page.
+    secondary_count = 3
     latest_count = 6
+    stories_per_section = 4
 
     class Meta:
         verbose_name = "home page"
@@ -46,13 +49,21 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lead = self.get_lead_story()
-        exclude = [lead.pk] if lead else []
+        shown = [lead.pk] if lead else []
+        newest = list(
+            ArticlePage.objects.visible()
+            .exclude(pk__in=shown)
+            .newest_first()
+            .for_listing()[: self.secondary_count + self.latest_count]
+        )
+        secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
+        shown += [story.pk for story in newest]
         sections = list(NewsIndexPage.objects.child_of(self).live().public())
         by_section = {section.path: [] for section in sections}
         if sections:
             stories = (
                 ArticlePage.objects.visible()
-                .exclude(pk__in=exclude)
+                .exclude(pk__in=shown)
                 .latest_per_section(sections, self.stories_per_section)
                 .for_listing()
                 .order_by("section_path", "section_rank")
@@ -61,11 +72,9 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
                 by_section[story.section_path].append(story)
         context.update(
             lead_story=lead,
+            secondary_stories=secondary,
             section_stories=[(s, by_section[s.path]) for s in sections if by_section[s.path]],
-            latest_articles=ArticlePage.objects.visible()
-            .exclude(pk__in=exclude)
-            .newest_first()
-            .for_listing()[: self.latest_count],
+            latest_articles=latest,
             popular_categories=Category.objects.popular(),
             promos=list(SidebarSnippet.objects.sitewide().select_related("image")[:3]),
         )

@@ -1,27 +1,49 @@
-"""RSS 2.0 feeds for the whole site, each section, each category and each author.
+"""RSS 2.0 feeds for the whole site, each section (and its archives), category and author.
 
 Feed readers show an RSS ``<description>`` as HTML, so plain-text fields (a standfirst, a
 category description, an author's bio) are HTML-escaped first: what an editor typed arrives as
 text, never as markup.
 """
 
+import mimetypes
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from wagtail.models import Site
 
 from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
+from news.structured_data import SOCIAL_IMAGE_SPEC
 from news.xml_text import XmlSafeRssFeed
+from newsroom.site_url import absolute_url
 
 FEED_LENGTH = 30
+CHANNEL_IMAGE_SPEC = "max-144x400"  # RSS 2.0 caps channel images at 144 x 400 pixels
+
+
+class NewsFeedGenerator(XmlSafeRssFeed):
+    """RSS 2.0 with the channel's <image> (the site logo), which feed readers show beside it."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        image = self.feed.get("channel_image")
+        if image:
+            handler.startElement("image", {})
+            handler.addQuickElement("url", image["url"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.addQuickElement("width", str(image["width"]))
+            handler.addQuickElement("height", str(image["height"]))
+            handler.endElement("image")
 
 
 class ArticleFeed(Feed):
     """Base feed; subclasses say which articles and what the feed is called."""
 
-    feed_type = XmlSafeRssFeed
+    feed_type = NewsFeedGenerator
     request = None
 
     def __call__(self, request, *args, **kwargs):
@@ -36,11 +58,31 @@ class ArticleFeed(Feed):
         """The surrogate keys of the listing this feed shows."""
         raise NotImplementedError
 
-    def site_name(self):
+    def site_settings(self):
         from home.models import SiteSettings
 
         site = Site.find_for_request(self.request)
-        return SiteSettings.for_site(site).site_name if site else "News"
+        return SiteSettings.for_site(site) if site else None
+
+    def site_name(self):
+        site_settings = self.site_settings()
+        return site_settings.site_name if site_settings else "News"
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
+
+    def feed_extra_kwargs(self, obj):
+        site_settings = self.site_settings()
+        if not (site_settings and site_settings.logo):
+            return {}
+        logo = site_settings.logo.get_rendition(CHANNEL_IMAGE_SPEC)
+        return {
+            "channel_image": {
+                "url": absolute_url(logo.url),
+                "width": logo.width,
+                "height": logo.height,
+            }
+        }
 
     def articles(self, obj):
         raise NotImplementedError
@@ -68,7 +110,15 @@ class ArticleFeed(Feed):
         return escape(item.standfirst)
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request))
+
+    def item_enclosures(self, item):
+        """The lead image, as a thumbnail feed readers can show beside the item."""
+        if item.lead_image is None:
+            return []
+        rendition = item.lead_image.get_rendition(SOCIAL_IMAGE_SPEC)
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+        return [Enclosure(absolute_url(rendition.url), str(rendition.file.size), mime_type)]
 
     def item_pubdate(self, item):
         return item.date
@@ -88,7 +138,7 @@ class SiteFeed(ArticleFeed):
         return f"{self.site_name()}: latest news"
 
     def link(self):
-        return "/"
+        return absolute_url("/")
 
     def description(self):
         return f"The latest articles from {self.site_name()}."
@@ -111,7 +161,7 @@ class SectionFeed(ArticleFeed):
         return f"{self.site_name()}: {obj.title}"
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return absolute_url(obj.get_url(self.request))
 
     def description(self, obj):
         return f"The latest {obj.title} articles from {self.site_name()}."
@@ -123,6 +173,29 @@ class SectionFeed(ArticleFeed):
         return [surrogate_keys.page(obj.pk), surrogate_keys.section_listing(obj.pk)]
 
 
+class SectionArchiveFeed(SectionFeed):
+    """A section's category or tag archive (``/<section>/category/<slug>/feed/``)."""
+
+    def __init__(self, section, archive, articles, link):
+        super().__init__(section)
+        self.archive, self.archive_articles, self.archive_link = archive, articles, link
+
+    def title(self, obj):
+        return f"{self.site_name()}: {self.archive['name']} in {obj.title}"
+
+    def link(self, obj):
+        return absolute_url(self.archive_link)
+
+    def description(self, obj):
+        return escape(
+            self.archive["description"]
+            or f"{obj.title} articles filed under {self.archive['name']}."
+        )
+
+    def articles(self, obj):
+        return self.archive_articles
+
+
 class CategoryFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Category, slug=slug)
@@ -131,7 +204,7 @@ class CategoryFeed(ArticleFeed):
         return f"{self.site_name()}: {obj.name}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
         return escape(obj.description or f"Articles filed under {obj.name}.")
@@ -151,7 +224,7 @@ class AuthorFeed(ArticleFeed):
         return f"{self.site_name()}: articles by {obj.name}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
         return escape(obj.bio or f"Articles by {obj.name}.")

@@ -9,14 +9,12 @@ NO_AUTHOR_MESSAGE = "Choose at least one author for the byline before publishing
 class ArticlePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The byline's min_num=1 is checked on publish only (Wagtail defers it for drafts). Say
-        # what is missing, instead of "Please submit at least 1 form." (no byline rows sent) or
-        # "This field is required." (the empty row the editor shows when there are none).
+        # The byline's min_num=1 is checked on publish and submit only (Wagtail defers it for
+        # drafts and previews; empty rows count as no author, see news.panels). Say what is
+        # missing instead of "Please submit at least 1 form.".
         byline = self.formsets.get("article_authors")
         if byline is not None:
             byline.error_messages["too_few_forms"] = NO_AUTHOR_MESSAGE
-            for form in byline.forms:
-                form.fields["author"].error_messages["required"] = NO_AUTHOR_MESSAGE
 
     def clean(self):
         cleaned = super().clean()

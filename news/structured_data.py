@@ -1,32 +1,139 @@
-"""schema.org data (JSON-LD) for search engines: NewsArticle and BreadcrumbList."""
+"""schema.org data (JSON-LD) for search engines, one builder per kind of page.
 
-from wagtail.models import Site
+Every URL in it is absolute on the site's public address (SITE_URL), and nodes that several pages
+share (the WebSite, the Organization) carry stable ``@id``s so that they join into one graph.
+"""
+
+from datetime import UTC
+
+from django.conf import settings
+from django.urls import reverse
+
+from newsroom.site_url import absolute_url
 
 SOCIAL_IMAGE_SPEC = "fill-1200x675"
+# NewsArticle.image in the three shapes Google asks for: 16:9, 4:3 and 1:1.
+ARTICLE_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+LOGO_SPEC = "max-600x60"
+
+absolute = absolute_url
 
 
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+def iso_datetime(value):
+    """ISO 8601 in UTC with a ``+00:00`` offset, as schema.org and OpenGraph readers expect."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def site_id(fragment):
+    return f"{settings.SITE_URL}/#{fragment}"
+
+
+def image_object(rendition):
+    return {
+        "@type": "ImageObject",
+        "url": absolute(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
 
 
 def social_image_url(request, image):
     if image is None:
         return None
-    return absolute(request, image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+    return absolute(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+
+
+def organization(site_settings):
+    data = {
+        "@type": "NewsMediaOrganization",
+        "@id": site_id("organization"),
+        "name": site_settings.site_name,
+        "url": absolute("/"),
+    }
+    if site_settings.logo:
+        data["logo"] = image_object(site_settings.logo.get_rendition(LOGO_SPEC))
+    same_as = [link.value["url"] for link in site_settings.social_links]
+    if same_as:
+        data["sameAs"] = same_as
+    return data
+
+
+def website(site_settings):
+    return {
+        "@type": "WebSite",
+        "@id": site_id("website"),
+        "url": absolute("/"),
+        "name": site_settings.site_name,
+        "description": site_settings.tagline or None,
+        "inLanguage": "en-GB",
+        "publisher": {"@id": site_id("organization")},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute(reverse("search")) + "?query={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def home_graph(site_settings):
+    return graph([website(site_settings), organization(site_settings)])
+
+
+def collection_page(url, name, description, breadcrumbs=None):
+    """A listing: a section, a section's category or tag archive, an all-sections category."""
+    data = {
+        "@type": "CollectionPage",
+        "@id": absolute(url),
+        "url": absolute(url),
+        "name": name,
+        "description": description or None,
+        "isPartOf": {"@id": site_id("website")},
+    }
+    if breadcrumbs:
+        data["breadcrumb"] = breadcrumbs
+    return graph([data])
+
+
+def profile_page(author):
+    url = absolute(author.get_absolute_url())
+    person = {
+        "@type": "Person",
+        "@id": f"{url}#person",
+        "name": author.name,
+        "url": url,
+        "jobTitle": author.role or None,
+        "description": author.bio or None,
+        "worksFor": {"@id": site_id("organization")},
+    }
+    if author.photo:
+        person["image"] = image_object(author.photo.get_rendition("fill-400x400"))
+    page = {
+        "@type": "ProfilePage",
+        "@id": url,
+        "url": url,
+        "name": author.name,
+        "isPartOf": {"@id": site_id("website")},
+        "mainEntity": compact(person),
+    }
+    return graph([page])
 
 
 def breadcrumb_list(request, page):
     """Home › Section › Article, from the page's ancestors below the tree root."""
     trail = [*page.get_ancestors().filter(depth__gt=1).specific(defer=True), page]
     return {
-        "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
             {
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": absolute(request, crumb.get_url(request)),
+                "item": absolute(crumb.get_url(request)),
             }
             for position, crumb in enumerate(trail, start=1)
         ],
@@ -34,42 +141,44 @@ def breadcrumb_list(request, page):
 
 
 def news_article(request, page, site_settings):
-    site = Site.find_for_request(request)
-    publisher = {"@type": "Organization", "name": site_settings.site_name}
-    if site is not None:
-        publisher["url"] = absolute(request, site.root_page.get_url(request))
-    if site_settings.logo:
-        logo = site_settings.logo.get_rendition("max-600x60")
-        publisher["logo"] = {
-            "@type": "ImageObject",
-            "url": absolute(request, logo.url),
-            "width": logo.width,
-            "height": logo.height,
-        }
-
+    url = absolute(page.get_url(request))
     data = {
-        "@context": "https://schema.org",
         "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "url": url,
+        "mainEntityOfPage": url,
         "headline": page.title,
         "description": page.search_description or page.standfirst,
-        "mainEntityOfPage": absolute(request, page.get_url(request)),
-        "datePublished": page.date.isoformat() if page.date else None,
-        "dateModified": (page.last_published_at or page.date).isoformat() if page.date else None,
+        "datePublished": iso_datetime(page.date),
+        "dateModified": iso_datetime(page.modified_at),
         "author": [
             {
                 "@type": "Person",
+                "@id": f"{absolute(author.get_absolute_url())}#person",
                 "name": author.name,
-                "url": absolute(request, author.get_absolute_url()),
+                "url": absolute(author.get_absolute_url()),
             }
             for author in page.authors
         ],
-        "publisher": publisher,
+        "publisher": organization(site_settings),
+        "isPartOf": {"@id": site_id("website")},
         "articleSection": page.section.title,
-        "keywords": [category.name for category in page.category_list],
+        "keywords": [category.name for category in page.category_list]
+        + [tag.name for tag in page.tag_list],
+        "inLanguage": "en-GB",
     }
-    image = social_image_url(request, page.lead_image)
-    if image:
-        data["image"] = [image]
+    if page.lead_image:
+        data["image"] = [
+            image_object(page.lead_image.get_rendition(spec)) for spec in ARTICLE_IMAGE_SPECS
+        ]
     if page.source_url:
         data["isBasedOn"] = page.source_url
+    return compact(data)
+
+
+def compact(data):
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def graph(nodes):
+    return {"@context": "https://schema.org", "@graph": [compact(node) for node in nodes]}

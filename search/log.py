@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from search.models import UnansweredQuery
@@ -35,53 +36,74 @@ def normalised(query):
     return text
 
 
-def find_query(query):
-    """The logged ``Query`` for ``query`` if there is one, without writing anything."""
-    return Query.objects.filter(query_string=normalised(query)).first()
+def promotions(query):
+    """The editors' promoted results for ``query``, in order (one query, writing nothing)."""
+    return (
+        SearchPromotion.objects.filter(query__query_string=normalised(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
 
 
 @contextmanager
 def _sqlite_busy_limit():
-    """On SQLite, wait at most WRITE_TIMEOUT_MS for another writer's lock (set before the
-    transaction begins: Django's SQLite transactions take the write lock as they begin)."""
+    """On SQLite, wait at most WRITE_TIMEOUT_MS for another writer's lock, then the connection's
+    own timeout again."""
     if connection.vendor != "sqlite":
         yield
         return
+    usual_ms = int(connection.settings_dict["OPTIONS"].get("timeout", 5) * 1000)
     with connection.cursor() as cursor:
-        (previous,) = cursor.execute("PRAGMA busy_timeout").fetchone()
         cursor.execute(f"PRAGMA busy_timeout = {WRITE_TIMEOUT_MS:d}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {int(previous):d}")
+            cursor.execute(f"PRAGMA busy_timeout = {usual_ms:d}")
 
 
 @contextmanager
 def _postgres_time_limit():
-    """On PostgreSQL, let each enclosed statement wait and run at most WRITE_TIMEOUT_MS (then
-    the server's defaults again, should an outer transaction go on)."""
+    """On PostgreSQL, a transaction (or savepoint, so that a failure leaves an outer transaction
+    usable) whose statements wait and run at most WRITE_TIMEOUT_MS each."""
     if connection.vendor != "postgresql":
         yield
         return
-    limit = f"{WRITE_TIMEOUT_MS}ms"
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL lock_timeout = %s", [limit])
-        cursor.execute("SET LOCAL statement_timeout = %s", [limit])
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL lock_timeout = DEFAULT")
-        cursor.execute("SET LOCAL statement_timeout = DEFAULT")
+    nested = connection.in_atomic_block
+    with transaction.atomic():
+        limit = f"{WRITE_TIMEOUT_MS}ms"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('lock_timeout', %s, true), "
+                "set_config('statement_timeout', %s, true)",
+                [limit, limit],
+            )
+        yield
+        if nested:
+            # Local settings last until the outer transaction ends: give them back.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SET LOCAL lock_timeout = DEFAULT; SET LOCAL statement_timeout = DEFAULT"
+                )
 
 
 def record_search(query, matched):
-    """Count one search for ``query`` (and one unanswered search when nothing ``matched``)."""
+    """Count one search for ``query`` (and one unanswered search when nothing ``matched``).
+
+    A query searched before today costs one UPDATE; only a new one writes more rows."""
+    text = normalised(query)
+    today = timezone.now().date()  # the date Wagtail's own add_hit uses
     try:
-        with _sqlite_busy_limit(), transaction.atomic(), _postgres_time_limit():
-            query_object = Query.get(normalised(query))
-            query_object.add_hit()
-            if not matched:
-                UnansweredQuery.record(query_object)
+        with _sqlite_busy_limit(), _postgres_time_limit():
+            counted = QueryDailyHits.objects.filter(query__query_string=text, date=today).update(
+                hits=F("hits") + 1
+            )
+            if not counted or not matched:
+                query_object = Query.get(text)
+                if not counted:
+                    query_object.add_hit(date=today)
+                if not matched:
+                    UnansweredQuery.record(query_object)
     except DatabaseError as error:
         # One line, no traceback: under a burst of writers on SQLite this is expected.
         logger.warning("Search not logged (%s): %r", error, query[:80])

@@ -20,7 +20,7 @@ from news.models.pages import not_expired
 from search import ranking
 from search.forms import SearchForm, clean_query_text
 from search.highlight import WORD, article_text, excerpt, mark_words
-from search.log import find_query, record_search
+from search.log import promotions, record_search
 
 RESULTS_PER_PAGE = 10
 # Headline and phrase matches are lifted to the top from among this many best matches.
@@ -190,10 +190,7 @@ def cached_find(query, filters, sort):
 def editors_picks(query):
     """The query's promoted results that readers may see: live, public, unexpired pages (articles
     or sections alike) and external links. Reads only: logging the search is separate."""
-    query_object = find_query(query)
-    if query_object is None:
-        return []
-    picks = list(query_object.editors_picks.select_related("page").order_by("sort_order"))
+    picks = list(promotions(query))
     visible = set(
         Page.objects.live()
         .public()

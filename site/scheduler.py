@@ -9,9 +9,11 @@ sooner, backing off up to ``MAX_BACKOFF`` seconds, so the scheduler outlives any
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.core.management import call_command
+from django.core.management.base import OutputWrapper
 from django.db import DatabaseError, close_old_connections, connections
 
 logger = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ def purge_incoming(stdout):
 class Job:
     name: str
     every: float  # seconds
-    run: object  # callable(stdout)
+    run: Callable[[OutputWrapper], object]
 
 
 JOBS = [

@@ -8,6 +8,7 @@ import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,6 +53,22 @@ if PRODUCTION and (
     raise ImproperlyConfigured(
         "NEWSROOM_ENV=production needs a SECRET_KEY environment variable of 50+ random "
         "characters, e.g. from: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+
+# The public address readers use (scheme, host and port, no path): every absolute URL the site
+# writes (canonical links, sitemaps, feeds, JSON-LD, share links, emails) starts with it, and the
+# default Wagtail Site follows it after each migrate. Defaults to where `manage.py start` serves.
+_start_host = os.environ.get("HOST", "127.0.0.1")
+SITE_URL = os.environ.get(
+    "SITE_URL",
+    f"http://{'127.0.0.1' if _start_host in {'', '0.0.0.0', '::'} else _start_host}:"  # noqa: S104
+    f"{os.environ.get('PORT', '8000')}",
+).rstrip("/")
+_site_url = urlsplit(SITE_URL)
+if _site_url.scheme not in {"http", "https"} or not _site_url.hostname or _site_url.path:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's address without a path, e.g. https://news.example.com "
+        f"(got {SITE_URL!r})."
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
@@ -290,8 +307,11 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "The Riverside Ledger"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in notification emails.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Password-protected pages ask for their password in the site's own design.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 # Search: the database backend (SQLite FTS5, or PostgreSQL full-text search) unless a search
 # cluster is configured. SEARCH_URL points at it; SEARCH_BACKEND names the client to use:
 # elasticsearch7, elasticsearch8, elasticsearch9, opensearch2 or opensearch3 (its Python client

@@ -15,6 +15,8 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
+# The test client's host, so that absolute URLs point where the tests fetch pages.
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -3,13 +3,12 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from news import feeds
+from news import feeds, sitemaps
 from news import views as news_views
 from newsroom import logins
-from newsroom.views import robots_txt
+from newsroom.views import apple_touch_icon, favicon_ico, robots_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -22,8 +21,12 @@ urlpatterns = [
     path("authors/<slug:slug>/feed/", feeds.author_feed, name="author_feed"),
     path("categories/<slug:slug>/", news_views.category_detail, name="category"),
     path("categories/<slug:slug>/feed/", feeds.category_feed, name="category_feed"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-pages.xml", sitemaps.pages_sitemap, name="sitemap_pages"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap_news"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon"),
+    path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
 ]
 
 if settings.SERVE_MEDIA:

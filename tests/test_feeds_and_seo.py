@@ -1,12 +1,11 @@
 """Feeds, structured data, social tags, sitemap and robots: what machines read about our pages."""
 
-import json
-
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
+from tests.machine_readers import node_of_type, read_page
 
 
 @pytest.fixture
@@ -65,18 +64,16 @@ def test_pages_link_their_feeds(client, story, section):
 
 def test_article_structured_data(client, story, author, section):
     article, _ = story
-    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
-    blocks = [json.loads(tag.string) for tag in soup.select('script[type="application/ld+json"]')]
-    items = [item for block in blocks for item in (block if isinstance(block, list) else [block])]
-    news = next(item for item in items if item["@type"] == "NewsArticle")
+    items, _ = read_page(client.get(article.url))
+    news = node_of_type(items, "NewsArticle")
     assert news["headline"] == article.title
     assert news["datePublished"].startswith(str(article.date.year))
     assert news["author"][0]["name"] == author.name
     assert news["articleSection"] == section.title
     assert news["isBasedOn"] == "https://valley-courier.example.com/2026/ferry"
-    assert news["image"][0].startswith("http://testserver/")
-    assert news["publisher"]["@type"] == "Organization"
-    crumbs = next(item for item in items if item["@type"] == "BreadcrumbList")
+    assert news["image"][0]["url"].startswith("http://testserver/")
+    assert news["publisher"]["@type"] == "NewsMediaOrganization"
+    crumbs = node_of_type(items, "BreadcrumbList")
     assert [c["name"] for c in crumbs["itemListElement"]][-2:] == [section.title, article.title]
 
 
@@ -88,7 +85,7 @@ def test_social_and_search_tags(client, story):
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
     assert soup.find("meta", attrs={"name": "description"})["content"] == article.standfirst
     assert soup.find("link", rel="canonical")["href"].endswith(article.url)
-    assert soup.find("meta", attrs={"name": "robots"}) is None
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "max-image-preview:large"
 
 
 def test_share_links_need_no_script(client, story):
@@ -100,22 +97,25 @@ def test_share_links_need_no_script(client, story):
     assert len(links) >= 3
     assert all(link["href"].startswith(("https://", "mailto:")) for link in links)
     assert not any(attribute.startswith("on") for link in links for attribute in link.attrs)
-    # The page's only script is the search box's optional suggestions, loaded deferred.
+    # The page's only scripts are the header search box's optional enhancements, deferred.
     scripts = soup.find_all("script", src=True)
-    assert [script["src"].rsplit("/", 1)[-1] for script in scripts] == ["search-suggest.js"]
+    assert [script["src"].rsplit("/", 1)[-1] for script in scripts] == [
+        "search-suggest.js",
+        "search-toggle.js",
+    ]
     assert all(script.has_attr("defer") for script in scripts)
 
 
 def test_hide_from_search_engines(client, story):
     article, _ = story
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     assert article.url in sitemap
     assert "<lastmod>" in sitemap
     article.hide_from_search_engines = True
     article.save_revision().publish()
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    assert article.url not in client.get("/sitemap.xml").content.decode()
+    assert article.url not in client.get("/sitemap-pages.xml").content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap(client, home):

@@ -27,6 +27,7 @@ from news.caching import ReaderCacheMixin
 from news.forms import ArticlePageForm
 from news.models.promos import SidebarSnippet
 from news.pagination import paginate
+from news.panels import BylinePanel
 from news.permissions import EditorialPermissionsMixin
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
@@ -145,31 +146,52 @@ class NewsIndexPage(
 
         return SectionFeed(self)(request)
 
-    @path("category/<slug:slug>/")
-    def category_archive(self, request, slug):
+    def get_archive(self, kind, slug):
+        """A category or tag archive of this section: what it is, and the filter for its articles."""
         from news.models.taxonomy import Category
 
-        category = get_object_or_404(Category, slug=slug)
-        surrogate_keys.add(request, surrogate_keys.category(category.pk))
-        return self.render(
-            request,
-            archive={
+        if kind == "category":
+            category = get_object_or_404(Category, slug=slug)
+            archive = {
                 "kind": "Category",
                 "name": category.name,
                 "description": category.description,
-            },
-            articles=self.get_articles().filter(categories=category),
-        )
+                "surrogate_key": surrogate_keys.category(category.pk),
+            }
+            return archive, Q(categories=category)
+        tag = get_object_or_404(Tag, slug=slug)
+        archive = {"kind": "Tag", "name": tag.name, "description": ""}
+        return {**archive, "surrogate_key": surrogate_keys.tag(tag.pk)}, Q(tags=tag)
+
+    def serve_archive(self, request, kind, slug):
+        archive, matches = self.get_archive(kind, slug)
+        surrogate_keys.add(request, archive["surrogate_key"])
+        return self.render(request, archive=archive, articles=self.get_articles().filter(matches))
+
+    def serve_archive_feed(self, request, kind, slug):
+        from news.feeds import SectionArchiveFeed
+
+        archive, matches = self.get_archive(kind, slug)
+        surrogate_keys.add(request, archive["surrogate_key"])
+        articles = ArticlePage.objects.child_of(self).filter(matches)
+        link = self.reverse_subpage(f"{kind}_archive", args=[slug])
+        return SectionArchiveFeed(self, archive, articles, self.get_url(request) + link)(request)
+
+    @path("category/<slug:slug>/")
+    def category_archive(self, request, slug):
+        return self.serve_archive(request, "category", slug)
+
+    @path("category/<slug:slug>/feed/")
+    def category_archive_feed(self, request, slug):
+        return self.serve_archive_feed(request, "category", slug)
 
     @path("tag/<slug:slug>/")
     def tag_archive(self, request, slug):
-        tag = get_object_or_404(Tag, slug=slug)
-        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
-        return self.render(
-            request,
-            archive={"kind": "Tag", "name": tag.name, "description": ""},
-            articles=self.get_articles().filter(tags=tag),
-        )
+        return self.serve_archive(request, "tag", slug)
+
+    @path("tag/<slug:slug>/feed/")
+    def tag_archive_feed(self, request, slug):
+        return self.serve_archive_feed(request, "tag", slug)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -229,7 +251,7 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
-        InlinePanel(
+        BylinePanel(
             "article_authors",
             label="Author",
             heading="Byline",
@@ -329,6 +351,12 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
     @property
     def date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def modified_at(self):
+        """When the version readers see was published (never before the article's date)."""
+        dates = [date for date in (self.last_published_at, self.date) if date]
+        return max(dates) if dates else None
 
     @property
     def source_domain(self):

@@ -1,10 +1,13 @@
 import json
+from urllib.parse import urlsplit
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from news import structured_data
+from newsroom.site_url import absolute_url
 
 register = template.Library()
 
@@ -21,20 +24,81 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
-@register.simple_tag(takes_context=True)
-def article_structured_data(context, page):
+def site_settings_for(context):
     from home.models import SiteSettings
 
+    return SiteSettings.for_request(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, page):
     request = context["request"]
-    site_settings = SiteSettings.for_request(request)
     return json_ld(
-        [
-            structured_data.news_article(request, page, site_settings),
-            structured_data.breadcrumb_list(request, page),
-        ]
+        structured_data.graph(
+            [
+                structured_data.news_article(request, page, site_settings_for(context)),
+                structured_data.breadcrumb_list(request, page),
+            ]
+        )
     )
 
 
 @register.simple_tag(takes_context=True)
-def social_image_url(context, image):
-    return structured_data.social_image_url(context["request"], image)
+def home_structured_data(context):
+    return json_ld(structured_data.home_graph(site_settings_for(context)))
+
+
+@register.simple_tag(takes_context=True)
+def collection_structured_data(context, url, name, description="", page=None):
+    breadcrumbs = structured_data.breadcrumb_list(context["request"], page) if page else None
+    return json_ld(structured_data.collection_page(url, name, description, breadcrumbs))
+
+
+@register.simple_tag
+def profile_structured_data(author):
+    return json_ld(structured_data.profile_page(author))
+
+
+@register.simple_tag(takes_context=True)
+def page_absolute_url(context, page):
+    """The page's URL on the site's public address (SITE_URL)."""
+    return absolute_url(page.get_url(context.get("request")))
+
+
+@register.simple_tag
+def absolute(url):
+    return absolute_url(url)
+
+
+@register.filter
+def iso8601(value):
+    return structured_data.iso_datetime(value)
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context, title, description, url, kind="website", image=None, image_alt=""):
+    """OpenGraph and Twitter card tags; the site logo stands in for pages without an image."""
+    site_settings = site_settings_for(context)
+    rendition = None
+    if image is not None:
+        rendition = image.get_rendition(structured_data.SOCIAL_IMAGE_SPEC)
+    elif site_settings.logo:
+        rendition = site_settings.logo.get_rendition("max-1200x630")
+        image_alt = site_settings.site_name
+    return {
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "url": absolute_url(url),
+        "site_name": site_settings.site_name,
+        "image": rendition,
+        "image_url": absolute_url(rendition.url) if rendition else None,
+        "image_alt": image_alt,
+        "card": "summary_large_image" if image is not None else "summary",
+    }
+
+
+@register.simple_tag
+def site_host():
+    """The public address's host (and port), as link previews print it."""
+    return urlsplit(settings.SITE_URL).netloc
