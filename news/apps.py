@@ -6,9 +6,10 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import caching, derived, signals, xml_text
+        from news import derived, purging, signals, xml_text
 
         signals.connect()
-        caching.connect()
+        # Category counts are recounted before purging reads them to decide what changed.
         derived.connect()
+        purging.connect()
         xml_text.connect()

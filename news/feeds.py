@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from wagtail.models import Site
 
+from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
 from news.structured_data import SOCIAL_IMAGE_SPEC
 from news.xml_text import XmlSafeRssFeed
@@ -49,7 +50,13 @@ class ArticleFeed(Feed):
         # A fresh instance serves each request (see the view functions below), so keeping the
         # request here for building absolute item links is safe.
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        surrogate_keys.mark_cacheable(request)
+        return response
+
+    def listing_keys(self, obj):
+        """The surrogate keys of the listing this feed shows."""
+        raise NotImplementedError
 
     def site_settings(self):
         from home.models import SiteSettings
@@ -81,13 +88,20 @@ class ArticleFeed(Feed):
         raise NotImplementedError
 
     def items(self, obj):
-        return (
+        items = list(
             self.articles(obj)
             .listed()
             .newest_first()
             .for_listing()
             .prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
         )
+        surrogate_keys.add(self.request, *self.listing_keys(obj))
+        for item in items:
+            surrogate_keys.add(self.request, *surrogate_keys.for_card(item))
+            surrogate_keys.add(
+                self.request, *(surrogate_keys.category(c.pk) for c in item.categories.all())
+            )
+        return items
 
     def item_title(self, item):
         return item.title
@@ -132,6 +146,9 @@ class SiteFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.all()
 
+    def listing_keys(self, obj):
+        return [surrogate_keys.LATEST]
+
 
 class SectionFeed(ArticleFeed):
     def __init__(self, section):
@@ -151,6 +168,9 @@ class SectionFeed(ArticleFeed):
 
     def articles(self, obj):
         return ArticlePage.objects.child_of(obj)
+
+    def listing_keys(self, obj):
+        return [surrogate_keys.page(obj.pk), surrogate_keys.section_listing(obj.pk)]
 
 
 class SectionArchiveFeed(SectionFeed):
@@ -192,6 +212,9 @@ class CategoryFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.filter(categories=obj)
 
+    def listing_keys(self, obj):
+        return [surrogate_keys.category(obj.pk), surrogate_keys.category_listing(obj.pk)]
+
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
@@ -208,6 +231,9 @@ class AuthorFeed(ArticleFeed):
 
     def articles(self, obj):
         return ArticlePage.objects.filter(article_authors__author=obj)
+
+    def listing_keys(self, obj):
+        return [surrogate_keys.author(obj.pk), surrogate_keys.author_listing(obj.pk)]
 
 
 def site_feed(request):

@@ -20,6 +20,9 @@ def paginate(request, object_list, per_page, count_key=None):
         key = f"newsroom:listing-count:{content_version()}:{count_key}"
         paginator.count = cache.get_or_set(key, object_list.count, COUNT_TIMEOUT)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
+    # The page caches keep ``?page=`` only for what a view paginated (newsroom.pagecache).
+    request.paginated_page = page.number
+    return page

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
 from news.pagination import paginate
 
@@ -16,28 +17,22 @@ def author_detail(request, slug):
         .newest_first()
         .for_listing()
     )
-    return render(
-        request,
-        "news/author_detail.html",
-        {
-            "author": author,
-            "articles": paginate(
-                request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}"
-            ),
-        },
+    page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}")
+    surrogate_keys.mark_cacheable(request)
+    surrogate_keys.add(
+        request, surrogate_keys.author(author.pk), surrogate_keys.author_listing(author.pk)
     )
+    surrogate_keys.for_articles(request, page)
+    return render(request, "news/author_detail.html", {"author": author, "articles": page})
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     articles = ArticlePage.objects.listed().filter(categories=category).newest_first().for_listing()
-    return render(
-        request,
-        "news/category_detail.html",
-        {
-            "category": category,
-            "articles": paginate(
-                request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}"
-            ),
-        },
+    page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}")
+    surrogate_keys.mark_cacheable(request)
+    surrogate_keys.add(
+        request, surrogate_keys.category(category.pk), surrogate_keys.category_listing(category.pk)
     )
+    surrogate_keys.for_articles(request, page)
+    return render(request, "news/category_detail.html", {"category": category, "articles": page})

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from news import surrogate_keys
 from news.caching import content_version
 from news.models import ArticlePage, ArticlePageAuthor, Author, Category, NewsIndexPage
 from news.models.pages import not_expired
@@ -221,6 +222,9 @@ def search(request):
         article.search_standfirst = mark_words(article.standfirst, query)
         article.search_excerpt = excerpt(article_text(article), query)
 
+    # Tagged, but rendered every time: each search is logged for the editors' reports.
+    surrogate_keys.add(request, surrogate_keys.SEARCH)
+    surrogate_keys.for_articles(request, results)
     picks = editors_picks(query)
     if page_obj.number == 1:
         # Nothing matching, filters or not, is a gap in the coverage for the editors' report.
@@ -252,6 +256,9 @@ def suggest(request):
     if len(query) < 2:
         return JsonResponse({"suggestions": []})
     matches = searchable().autocomplete(query)[:SUGGESTIONS]
+    # The front cache may keep suggestions until the next publish (search pages it may not).
+    surrogate_keys.mark_cacheable(request)
+    surrogate_keys.add(request, surrogate_keys.SEARCH)
     return JsonResponse(
         {"suggestions": [{"title": page.title, "url": page.get_url(request)} for page in matches]}
     )

@@ -113,6 +113,9 @@ MIDDLEWARE = [
     "newsroom.http_methods.ReaderMethodsMiddleware",
     "newsroom.middleware.ReaderHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages, answered before sessions and routing; it keeps what the two
+    # below produce (compressed, with an ETag).
+    "newsroom.pagecache.PageCacheMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
     "django.middleware.gzip.GZipMiddleware",
     # ETags of the uncompressed page, so that an unchanged page is answered with a 304.
@@ -200,6 +203,23 @@ else:
 # Image renditions: read from the cache above, kept in each process, never written back.
 CACHES["renditions"] = {"BACKEND": "news.rendition_cache.RenditionCache", "LOCATION": "default"}
 
+# Whole pages for anonymous readers (newsroom.pagecache), kept until a purge of what they show;
+# 0 turns the page cache off (a front cache then does the work alone).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# A front cache purged by surrogate key (newsroom.frontcache): "varnish" or "fastly".
+FRONT_CACHE = os.environ.get("FRONT_CACHE", "").strip().lower()
+if FRONT_CACHE not in {"", "varnish", "fastly"}:
+    raise ImproperlyConfigured("FRONT_CACHE must be empty, 'varnish' or 'fastly'.")
+FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS", [])
+# How long the front may keep a page that nothing purges (Surrogate-Control: max-age).
+FRONT_CACHE_TTL = int(os.environ.get("FRONT_CACHE_TTL", str(60 * 60 * 24)))
+FRONT_CACHE_KEY_HEADER = "Surrogate-Key" if FRONT_CACHE == "fastly" else "xkey"
+# Purge once more this many seconds later, after renders that began before the change (0: never).
+FRONT_CACHE_REPURGE_SECONDS = float(os.environ.get("FRONT_CACHE_REPURGE_SECONDS", "3"))
+FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com")
+FASTLY_SERVICE_ID = os.environ.get("FASTLY_SERVICE_ID", "")
+FASTLY_API_TOKEN = os.environ.get("FASTLY_API_TOKEN", "")
+
 # Django's ModelBackend with django-axes' lockout check in front (newsroom/logins.py).
 AUTHENTICATION_BACKENDS = ["newsroom.logins.LoginAttemptsBackend"]
 # A reader who signs in at /_util/login/ without a page to return to lands on the front page.
@@ -239,6 +259,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads on S3 or an S3-compatible store, shared by every app server (needs
+# `pip install "django-storages[s3]"`; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", "media"),
+            # Public, stable URLs (pages are cached) and never overwrite an earlier upload.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if PRODUCTION else 60 * 60
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from news import surrogate_keys
 from news.blocks import ArticleBodyBlock
 from news.caching import ReaderCacheMixin, content_version
 from news.forms import ArticlePageForm
@@ -212,19 +213,23 @@ class NewsIndexPage(
                 "slug": category.slug,
                 "name": category.name,
                 "description": category.description,
+                "surrogate_key": surrogate_keys.category(category.pk),
             }
             return archive, Q(categories=category)
         tag = get_object_or_404(Tag, slug=slug)
-        return {"kind": "Tag", "slug": tag.slug, "name": tag.name, "description": ""}, Q(tags=tag)
+        archive = {"kind": "Tag", "slug": tag.slug, "name": tag.name, "description": ""}
+        return {**archive, "surrogate_key": surrogate_keys.tag(tag.pk)}, Q(tags=tag)
 
     def serve_archive(self, request, kind, slug):
         archive, matches = self.get_archive(kind, slug)
+        surrogate_keys.add(request, archive["surrogate_key"])
         return self.render(request, archive=archive, articles=self.get_articles().filter(matches))
 
     def serve_archive_feed(self, request, kind, slug):
         from news.feeds import SectionArchiveFeed
 
         archive, matches = self.get_archive(kind, slug)
+        surrogate_keys.add(request, archive["surrogate_key"])
         articles = ArticlePage.objects.child_of(self).filter(matches)
         link = self.reverse_subpage(f"{kind}_archive", args=[slug])
         return SectionArchiveFeed(self, archive, articles, self.get_url(request) + link)(request)
