@@ -28,7 +28,9 @@ def wait_for(condition, timeout=60, every=0.2):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would otherwise take the groups and
+# page tree the migrations made away from every later test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_jobs_that_fail_are_retried_and_others_keep_running():
     from django.db import OperationalError
 
