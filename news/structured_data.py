@@ -162,11 +162,12 @@ def news_article(request, page, site_settings):
         ],
         "publisher": organization(site_settings),
         "isPartOf": {"@id": site_id("website")},
-        "articleSection": page.section.title,
         "keywords": [category.name for category in page.category_list]
         + [tag.name for tag in page.tag_list],
         "inLanguage": "en-GB",
     }
+    if page.section:  # None in the preview of an article not yet saved
+        data["articleSection"] = page.section.title
     if page.lead_image:
         data["image"] = [
             image_object(page.lead_image.get_rendition(spec)) for spec in ARTICLE_IMAGE_SPECS

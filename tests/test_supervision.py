@@ -87,6 +87,9 @@ def test_start_supervises_and_stops_its_children(throwaway_postgres, stop_signal
         server = child_running(start.pid, "gunicorn")
         scheduler = child_running(start.pid, "run_scheduler")
         assert server and scheduler
+        # A child that dies within the supervisor's start-up grace (5 s) stops everything, as a
+        # broken start should; this test is about children that die later.
+        time.sleep(6)
 
         # Each child dies the hard way; the supervisor starts another.
         for word, pid in (("run_scheduler", scheduler), ("gunicorn", server)):
