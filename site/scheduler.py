@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from django.core.management import call_command
 from django.core.management.base import OutputWrapper
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, connections
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = 60
@@ -79,11 +79,19 @@ def _drop_connections():
             logger.debug("Closing a broken database connection failed", exc_info=True)
 
 
+def _close_stale_connections():
+    """Django's ``close_old_connections``, except for a connection inside a transaction block:
+    a caller's open transaction (``run_scheduler --once`` from a test or a script) stays its own."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+
+
 def run_job(job, stdout):
     """Run ``job`` once; return True when it succeeded, False when the database failed it.
 
     Other errors are logged and count as done: retrying at once would repeat them."""
-    close_old_connections()
+    _close_stale_connections()
     try:
         job.run(stdout)
     except DatabaseError:
@@ -93,7 +101,7 @@ def run_job(job, stdout):
     except Exception:
         logger.exception("Scheduler: %s failed", job.name)
     finally:
-        close_old_connections()
+        _close_stale_connections()
     return True
 
 
