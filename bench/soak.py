@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import BASE_DIR, PYTHON, free_port, manage, process_tree_cpu_seconds
+from load import BASE_DIR, PYTHON, cpu_seconds, free_port, manage
 
 LUA = """
 local paths = %(paths)s
@@ -230,7 +230,7 @@ def main():
         stop = threading.Event()
         editor = Editor(base, args.publish_every, stop)
         editor.start()
-        cpu_before = process_tree_cpu_seconds(server.pid)
+        cpu_before = cpu_seconds(server.pid)
         wrk = subprocess.run(
             [
                 "wrk",
@@ -250,7 +250,7 @@ def main():
             text=True,
             check=True,
         ).stdout
-        cpu = process_tree_cpu_seconds(server.pid) - cpu_before
+        cpu = cpu_seconds(server.pid) - cpu_before
         stop.set()
         editor.join(timeout=40)
         memory_end = worker_memory(server.pid)
