@@ -3,6 +3,8 @@ author, publishing asks for one, once. Same live-server setup as tests/test_brow
 fixtures keep the database as the migrations made it for the tests that run after).
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -42,6 +44,9 @@ def test_draft_without_author_saves_and_previews_but_does_not_publish(page, live
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text(HEADLINE)
 
+    # Autosave (about 1.5 s after typing stops) creates the draft, author or not, and moves the
+    # editor to its edit view; saving from there cannot race the autosave that creates the page.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
     network.wait_until_quiet()
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text(f"Page '{HEADLINE}' has been updated.")).to_be_visible()
