@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import BASE_DIR, PYTHON, cpu_seconds, free_port, manage
+from load import BASE_DIR, cpu_seconds, manage, serve
 
 LUA = """
 local paths = %(paths)s
@@ -194,31 +194,8 @@ def main():
     django.setup()
     paths = reader_paths()
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "newsroom.wsgi",
-            "--chdir",
-            str(BASE_DIR),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
+    server, base = serve(env, args.workers)
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/", timeout=10)  # noqa: S310 (local server)
-                break
-            except OSError:
-                time.sleep(0.2)
         # Every URL once before measuring: image renditions are made on first view, and the
         # soak is about a site in its steady state, not its first minutes.
         for path in sorted(set(paths)):
