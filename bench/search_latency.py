@@ -9,7 +9,7 @@ Usage (from the repo root):
 For each backend and size it builds a database once and reuses it on later runs:
 
 * SQLite: var/bench/articles-N.sqlite3 (the file bench/load.py uses too);
-* PostgreSQL: database newsroom_bench_N on --pg-url (created if missing).
+* PostgreSQL: database newsroom_bench_N on --pg-url (created if missing; --pg-prefix renames it).
 
 Building runs ``manage.py migrate`` and ``manage.py seed_newsroom --articles N`` (which only adds
 what is missing, so a second run is quick), then ANALYZE for fresh planner statistics and
@@ -41,10 +41,10 @@ BENCH_DIR = BASE_DIR / "var" / "bench"
 ANALYZE = "from django.db import connection; connection.cursor().execute('ANALYZE')"
 
 
-def database_url(backend, articles, pg_url):
+def database_url(backend, articles, pg_url, pg_prefix="newsroom_bench"):
     if backend == "sqlite":
         return f"sqlite:///{BENCH_DIR / f'articles-{articles}.sqlite3'}"
-    return f"{pg_url.rstrip('/')}/newsroom_bench_{articles}"
+    return f"{pg_url.rstrip('/')}/{pg_prefix}_{articles}"
 
 
 def environment(url):
@@ -75,8 +75,8 @@ def ensure_postgres_database(url):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def build(backend, articles, pg_url, seed=True):
-    url = database_url(backend, articles, pg_url)
+def build(backend, articles, pg_url, seed=True, pg_prefix="newsroom_bench"):
+    url = database_url(backend, articles, pg_url, pg_prefix)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if backend == "postgres":
         ensure_postgres_database(url)
@@ -263,6 +263,11 @@ def main():
         "--backends", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--pg-prefix",
+        default="newsroom_bench",
+        help="PostgreSQL database names: PREFIX_<articles> (default newsroom_bench)",
+    )
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per search")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests per search")
     parser.add_argument(
@@ -278,7 +283,7 @@ def main():
     runs = []
     for backend in args.backends:
         for size in args.articles:
-            env = build(backend, size, args.pg_url, seed=not args.no_seed)
+            env = build(backend, size, args.pg_url, seed=not args.no_seed, pg_prefix=args.pg_prefix)
             print("  timing searches ...", flush=True)
             runs.append(((backend, size), measure(env, args.repeat, args.warmup)))
             print_table(runs[-1:], args.repeat)  # as soon as it is known

@@ -13,9 +13,9 @@ with the backend's semantics: every whitespace-separated word in the title or bo
 by BM25 times (title norm + 1), ties newest id first, articles only.
 tests/test_search_relevance.py checks that both paths return the same articles in the same order.
 
-One addition on SQLite: FTS5's tokenizer does not stem, so "councils" would miss "council". Each
-query word also matches the regular English forms of its root (``word_forms``), which covers much
-of what PostgreSQL's stemmer finds.
+Both databases stem: PostgreSQL with its ``english`` configuration, SQLite with FTS5's ``porter``
+tokenizer (search/migrations/0003 creates the index table with it), so "councils" finds "council"
+in the index itself.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,34 +25,36 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Phrase
 
 from news.models import ArticlePage
-from search.highlight import word_root
 
 
 def uses_sqlite_fts():
-    backend = get_search_backend()
-    return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
+    """True when searches go to SQLite's FTS5 tables (the database backend on SQLite)."""
+    if connection.vendor != "sqlite":
+        return False
+    from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(get_search_backend(), SQLiteSearchBackend)
 
 
-def relevance_order(queryset, query, inflect=True):
+def relevance_order(queryset, query):
     """Ids of every article in ``queryset`` that matches ``query``, best first.
 
     ``queryset`` may only filter on the model's FilterFields (as ``searchable()`` does): other
-    backends run it through ``search()``, which refuses other filters. ``inflect``: also match
-    each word's other forms on SQLite (see ``word_forms``).
+    backends run it through ``search()``, which refuses other filters.
     """
     if not uses_sqlite_fts():
         return _ids(queryset.only("pk").search(query))
-    ordered = _fts_ids(_every_word(query, ["title", "body"], inflect), ranked=True)
-    allowed = set(matching(queryset, query, inflect=inflect).values_list("pk", flat=True))
+    ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
+    allowed = set(matching(queryset, query).values_list("pk", flat=True))
     return [pk for pk in ordered if pk in allowed]
 
 
-def matching(queryset, query, ranked=None, inflect=True):
+def matching(queryset, query, ranked=None):
     """``queryset`` narrowed to the articles that match ``query``, still a queryset (unordered), so
     that filters, counts and facets run in the database. ``ranked``: the ids from
     ``relevance_order`` when already known, which saves other backends a second search."""
     if uses_sqlite_fts():
-        sql, params = _fts_sql(_every_word(query, ["title", "body"], inflect))
+        sql, params = _fts_sql(_every_word(query, ["title", "body"]))
         if not sql:
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
@@ -64,13 +66,13 @@ def matching(queryset, query, ranked=None, inflect=True):
     return queryset.filter(pk__in=ranked)
 
 
-def matching_in_headline(ids, query, inflect=True):
+def matching_in_headline(ids, query):
     """The subset of ``ids`` whose headline contains every word of ``query``."""
     if not uses_sqlite_fts():
         # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
         candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
         return set(_ids(candidates.search(query, fields=["title"], order_by_relevance=False)))
-    return set(ids) & set(_fts_ids(_every_word(query, ["title"], inflect)))
+    return set(ids) & set(_fts_ids(_every_word(query, ["title"])))
 
 
 def matching_as_phrase(ids, query):
@@ -88,8 +90,11 @@ def _ids(results):
     skips building a page object for each of thousands of matches (~40 ms per 1,000 here). Other
     backends' results are read as they come (callers ask for the id field only).
     """
-    if type(results).__name__ == "PostgresSearchResults":
-        return list(results.get_queryset().values_list("pk", flat=True))
+    if connection.vendor == "postgresql":
+        from wagtail.search.backends.database.postgres.postgres import PostgresSearchResults
+
+        if isinstance(results, PostgresSearchResults):
+            return list(results.get_queryset().values_list("pk", flat=True))
     return [article.pk for article in results]
 
 
@@ -97,41 +102,9 @@ def _fts_string(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def word_forms(word):
-    """``word`` and the regular English forms of its root, for an index that does not stem:
-    "councils" -> council, councils, ...; "deterring" -> deter, deterred, deters, ...; "closing"
-    -> close, closed, ...; "elections" -> elect, elected, election, ...
-
-    Endings are only added where the typed word shows them, so that "port" does not find
-    "portion" nor "plan" "plane". Roots under four letters are matched as typed ("news" is not
-    "new"). Some forms are not words ("floode"); they match nothing.
-    """
-    word = word.lower()
-    root = word_root(word)
-    if len(root) < 4 or not root.isalpha():
-        return [word]
-    forms = {word, root, root + "s", root + "ed", root + "ing"}
-    if root.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(root + "es")
-    if root.endswith("y"):
-        forms |= {root[:-1] + "ies", root[:-1] + "ied"}
-    if root.endswith("e"):
-        forms |= {root + "d", root[:-1] + "ing"}
-    if root[-1] not in "aeiouwxy" and root[-2] in "aeiou" and root[-3] not in "aeiou":
-        forms |= {root + root[-1] + "ed", root + root[-1] + "ing"}  # deter -> deterred
-    if word.endswith(("ion", "ions")):
-        forms |= {root + "ion", root + "ions"}  # elections -> elect -> election
-    if word.endswith(("ing", "ed")) and not word.startswith(root + root[-1]):
-        forms |= {root + "e", root + "es"}  # closing -> clos -> close (not planning -> plane)
-    return sorted(forms)
-
-
-def _every_word(query, columns, inflect=True):
-    terms = []
-    for word in query.split():
-        forms = word_forms(word) if inflect else [word]
-        terms.append("(" + " OR ".join(_fts_string(form) for form in forms) + ")")
-    return f"{{{' '.join(columns)}}} : ({' AND '.join(terms)})"
+def _every_word(query, columns):
+    terms = " AND ".join(_fts_string(word) for word in query.split())
+    return f"{{{' '.join(columns)}}} : ({terms})"
 
 
 def _fts_sql(match, ranked=False):
