@@ -31,9 +31,14 @@ def word_stem(word):
     return stemmer.stemWord(word.lower())
 
 
+@functools.lru_cache(maxsize=50_000)
+def _token_stems(token):
+    return frozenset(word_stem(word) for word in WORD.findall(token))
+
+
 def _matches(token, stems):
     """True when any word in ``token`` (e.g. "fly-tipping", "Senn's") has a searched stem."""
-    return any(word_stem(word) in stems for word in WORD.findall(token))
+    return not stems.isdisjoint(_token_stems(token))
 
 
 def article_text(article):
