@@ -49,8 +49,10 @@ class Source:
             return tomllib.loads(self.text if text is None else text)
         except tomllib.TOMLDecodeError as error:
             message = str(error)
-            at = re.search(r" \(at line (\d+), column \d+\)$", message)
-            line = first_line + int(at[1]) - 1 if at else first_line
+            at = re.search(r" \(at (?:line (\d+), column \d+|end of document)\)$", message)
+            text = self.text if text is None else text
+            row = int(at[1]) if at and at[1] else len(text.splitlines()) or 1
+            line = first_line + row - 1
             raise self.error(
                 line, f"not valid TOML: {message[: at.start()] if at else message}"
             ) from error
@@ -201,22 +203,23 @@ def quote_block(chunk, source):
     lines = [(number, re.sub(r"^> ?", "", text).strip()) for number, text in chunk]
     last_line, last = lines[-1]
     words = " ".join(text for _, text in lines[:-1] if text)
-    if len(lines) < 2 or not words:
-        raise source.error(chunk[0][0], "a quote needs its words, then its last line")
     line = chunk[0][0]
-    if last.startswith("-- ") or last == "--":
+    pull_quote = last.startswith("-- ") or last == "--"
+    if not pull_quote and not last.startswith("Source:"):
+        raise source.error(
+            last_line,
+            "a quote ends with '> -- Who said it' (a pull quote) or '> Source: Where it is from' "
+            "(a quoted passage)",
+        )
+    if not words:
+        raise source.error(line, "a quote has its words before its last line")
+    if pull_quote:
         attribution = plain(last[2:], source, last_line, "an attribution")
         quote = plain(words, source, line, "a pull quote")
         return {"type": "pull_quote", "value": {"quote": quote, "attribution": attribution}}
-    if last.startswith("Source:"):
-        passage = f"<p>{inline(words, source, line)}</p>"
-        source_name = plain(last.removeprefix("Source:"), source, last_line, "a source")
-        return {"type": "quoted_passage", "value": {"passage": passage, "source": source_name}}
-    raise source.error(
-        last_line,
-        "a quote ends with '> -- Who said it' (a pull quote) or '> Source: Where it is from' "
-        "(a quoted passage)",
-    )
+    passage = f"<p>{inline(words, source, line)}</p>"
+    source_name = plain(last.removeprefix("Source:"), source, last_line, "a source")
+    return {"type": "quoted_passage", "value": {"passage": passage, "source": source_name}}
 
 
 def image_block(chunk, source, images):
