@@ -33,29 +33,28 @@ class Source:
     def error(self, line, message):
         return DemoDataError(f"{self.path}:{line}: {message}")
 
-    def find(self, pattern, start=1, default=None):
-        """The number of the first line from ``start`` on that matches ``pattern``."""
+    def find(self, pattern, start=1):
+        """The first line from ``start`` on that matches ``pattern`` (``start`` if none does)."""
         regex = re.compile(pattern)
         for number in range(start, len(self.lines) + 1):
             if regex.search(self.lines[number - 1]):
                 return number
-        return default if default is not None else start
+        return start
 
     def key_line(self, key, start=1):
         return self.find(rf"^\s*{re.escape(key)}\s*=", start)
 
     def toml(self, text=None, first_line=1):
+        """Parse the file, or the part of it that starts on ``first_line``."""
+        text = self.text if text is None else text
         try:
-            return tomllib.loads(self.text if text is None else text)
+            return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             at = re.search(r" \(at (?:line (\d+), column \d+|end of document)\)$", message)
-            text = self.text if text is None else text
-            row = int(at[1]) if at and at[1] else len(text.splitlines()) or 1
-            line = first_line + row - 1
-            raise self.error(
-                line, f"not valid TOML: {message[: at.start()] if at else message}"
-            ) from error
+            row = int(at[1]) if at and at[1] else max(len(text.splitlines()), 1)
+            message = message[: at.start()] if at else message
+            raise self.error(first_line + row - 1, f"not valid TOML: {message}") from error
 
 
 # Field specs: {"name": type, "optional?": type}, where a type is str, int, bool, [type] (a
@@ -121,8 +120,8 @@ def inline(text, source, line):
 
     def link(match):
         label, url = match.groups()
-        if not re.match(r"^(https?://[^\s\"<>]+|mailto:[^\s\"<>]+)$", html.unescape(url)):
-            raise source.error(line, f"link address must start https:// or mailto: ({url!r})")
+        if not re.match(r"^(https?://|mailto:)[^\s\"<>*]+$", html.unescape(url)):
+            raise source.error(line, f"a link goes to https://, http:// or mailto: (not {url!r})")
         return f'<a href="{url}">{label}</a>'
 
     text = ITALIC.sub(r"<i>\1</i>", BOLD.sub(r"<b>\1</b>", LINK.sub(link, text)))
@@ -256,6 +255,16 @@ ARTICLE = {
     "related?": [str],
     "promos?": [str],
 }
+# Front matter fields that name something: field -> (what it names, where the names are).
+ARTICLE_REFERENCES = {
+    "section": ("section", "sections"),
+    "authors": ("author", "authors"),
+    "categories": ("category", "categories"),
+    "image": ("illustration", "images"),
+    "source": ("publisher", "publishers"),
+    "promos": ("promo", "promos"),
+    "related": ("other article", "articles"),
+}
 
 
 def read_article(path, known):
@@ -276,29 +285,9 @@ def read_article(path, known):
     def line(key):
         return source.key_line(key, 2)
 
-    refers(front["section"], known["sections"], source, line("section"), "section", "section")
-    refers(front["authors"], known["authors"], source, line("authors"), "authors", "author")
-    refers(
-        front["categories"],
-        known["categories"],
-        source,
-        line("categories"),
-        "categories",
-        "category",
-    )
-    refers(front["image"], known["images"], source, line("image"), "image", "illustration")
-    refers(
-        front.get("source", []), known["publishers"], source, line("source"), "source", "publisher"
-    )
-    refers(front.get("promos", []), known["promos"], source, line("promos"), "promos", "promo")
-    refers(
-        front.get("related", []),
-        known["articles"] - {slug},
-        source,
-        line("related"),
-        "related",
-        "other article",
-    )
+    for field, (what, names) in ARTICLE_REFERENCES.items():
+        allowed = known[names] - {slug} if field == "related" else known[names]
+        refers(front.get(field, []), allowed, source, line(field), field, what)
     if not front["authors"]:
         raise source.error(line("authors"), "authors: an article needs at least one")
     if not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", front["time"]):
@@ -350,6 +339,18 @@ def check_tables(tables, spec, source, header, where):
         check(table, spec, source, line, f"{header}.{name}")
 
 
+def check_array(items, spec, source, header):
+    """Check each ``[[header]]`` table; returns the line each one starts on."""
+    if not isinstance(items, list) or not items:
+        raise source.error(1, f"expected one or more [[{header}]] tables")
+    lines, line = [], 0
+    for number, item in enumerate(items, start=1):
+        line = source.find(rf"^\[\[{re.escape(header)}\]\]", line + 1)
+        check(item, spec, source, line, f"{header} #{number}")
+        lines.append(line)
+    return lines
+
+
 @cache
 def illustrations(data_dir=DATA_DIR):
     source = Source(Path(data_dir) / "illustrations.toml")
@@ -395,23 +396,23 @@ NEWSROOM = {
         "illustration_credit": str,
         "social_links": [{"platform": str, "url": str}],
     },
-    "sections": [{"slug": str, "title": str, "intro": str, "writers": [str]}],
+    "sections": list,  # each checked against SECTION, and so on
     "authors": dict,
     "publishers": dict,
     "categories": dict,
-    "promos": [
-        {
-            "key": str,
-            "title": str,
-            "text": str,
-            "cta_label": str,
-            "link_url?": str,
-            "link_section?": str,
-            "image?": str,
-            "sitewide": bool,
-            "draft?": bool,
-        }
-    ],
+    "promos": list,
+}
+SECTION = {"slug": str, "title": str, "intro": str, "writers": [str]}
+PROMO = {
+    "key": str,
+    "title": str,
+    "text": str,
+    "cta_label": str,
+    "link_url?": str,
+    "link_section?": str,
+    "image?": str,
+    "sitewide": bool,
+    "draft?": bool,
 }
 AUTHOR = {
     "name": str,
@@ -458,8 +459,8 @@ def newsroom(data_dir=DATA_DIR):
         refers(logo["palette"], palettes, source, line, where, "palette")
         refers(logo["style"], LOGO_STYLES, source, line, where, "logo style")
     sections = [section["slug"] for section in data["sections"]]
-    for number, section in enumerate(data["sections"]):
-        line = source.find(rf'^slug = "{section["slug"]}"')
+    section_lines = check_array(data["sections"], SECTION, source, "sections")
+    for number, (section, line) in enumerate(zip(data["sections"], section_lines, strict=True)):
         refers(section["writers"], data["authors"], source, line, "writers", "author")
         if not section["writers"] or sections.index(section["slug"]) != number:
             raise source.error(line, "a section has writers and a slug of its own")
@@ -467,8 +468,9 @@ def newsroom(data_dir=DATA_DIR):
             f"<p>{inline(section['intro'], source, source.key_line('intro', line))}</p>"
         )
     images = illustration_keys(pictures)
-    for promo in data["promos"]:
-        line = source.find(rf'^key = "{promo["key"]}"')
+    for promo, line in zip(
+        data["promos"], check_array(data["promos"], PROMO, source, "promos"), strict=True
+    ):
         refers(promo.get("image", []), images, source, line, "image", "illustration")
         refers(promo.get("link_section", []), sections, source, line, "link_section", "section")
         if ("link_url" in promo) == ("link_section" in promo):
@@ -525,12 +527,7 @@ def story_kits(data_dir=DATA_DIR):
     categories = newsroom(data_dir)["categories"]
     refers(list(data["kits"]), sections, source, 1, "kits", "section")
     for section, kits in data["kits"].items():
-        check_value(
-            kits, [KIT], source, source.find(rf"^\[\[kits\.{section}\]\]"), f"kits.{section}"
-        )
-        line = 1
-        for kit in kits:
-            line = source.find(rf"^\[\[kits\.{section}\]\]", line + 1)
+        for kit, line in zip(kits, check_array(kits, KIT, source, f"kits.{section}"), strict=True):
             refers(kit["categories"], categories, source, line, "categories", "category")
             if len(kit["paragraphs"]) != 4:
                 raise source.error(line, "a kit has four paragraphs")
