@@ -321,6 +321,7 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Pag
         FieldPanel("standfirst"),
         BylinePanel(
             "article_authors",
+            chooser_field_name="author",
             label="Author",
             heading="Byline",
             min_num=1,
