@@ -1,8 +1,12 @@
-"""Which articles match a query, and in what order: the search backend's answers, fast on SQLite.
+"""Which articles match a query, and in what order: the search backend's answers, found fast.
 
-The view asks three questions: the matching articles in relevance order, which of them match in
-the headline alone, and which contain the query as a phrase. On PostgreSQL (and any other backend)
-these are the backend's own ``search()`` calls.
+The search engine asks three questions: the matching articles in relevance order, which of them
+match in the headline alone, and which contain the query as a phrase. On backends other than the
+database ones these are the backend's own ``search()`` calls.
+
+On PostgreSQL the ranked matches and the headline matches are read from the index table with the
+backend's own text-search query and rank, in a way that uses the GIN indexes (see
+``_postgres_ranked_ids``); the phrase test is the backend's call.
 
 modelsearch's SQLite (FTS5) backend gives the same answers slowly on a real archive. It ranks with
 a correlated subquery that reruns the full-text match for every matching row, and its unranked
