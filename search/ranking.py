@@ -142,10 +142,14 @@ def _postgres_ranked_ids(query):
         .values_list("article_id", "content_type_id")
     )
     article_type = ContentType.objects.get_for_model(ArticlePage).pk
-    with transaction.atomic(), connection.cursor() as cursor:
+    # SET LOCAL holds until the transaction ends: a transaction of its own in autocommit, or set
+    # back at once inside a caller's (a failed query rolls the setting back with it).
+    in_callers_transaction = connection.in_atomic_block
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         rows = list(entries)
-        cursor.execute("SET LOCAL enable_seqscan = on")
+        if in_callers_transaction:
+            cursor.execute("SET LOCAL enable_seqscan = on")
     return [pk for pk, content_type in rows if content_type == article_type]
 
 

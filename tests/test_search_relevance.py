@@ -468,6 +468,16 @@ def fts_table_sql():
         return cursor.fetchone()[0]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner setting")
+def test_the_index_scan_setting_stays_with_its_query(corpus, client):
+    """search/ranking.py turns sequential scans off for its ranked query only: the caller's
+    transaction (here the test's) gets the setting back."""
+    assert everything(corpus, client, "river")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
 def test_the_sqlite_index_stems_and_update_index_keeps_it_so(corpus, client):
     """search/migrations/0003 made the FTS5 table with the porter tokenizer; Wagtail's own
