@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 from news import site_data
 from news.caching import ReaderCacheMixin
-from news.models import ArticlePage, NewsIndexPage
-from news.models.pages import KnownRestrictionsMixin
+from news.models import ArticlePage
+from news.models.pages import KnownRestrictionsMixin, restricted_paths
 from news.permissions import EditorialPermissionsMixin
 
 
@@ -70,7 +70,15 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         )
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
         shown += [story.pk for story in newest]
-        sections = list(NewsIndexPage.objects.child_of(self).live().public())
+        restricted = restricted_paths()
+        sections = sorted(
+            (
+                section
+                for section in site_data.sections(request, self).values()
+                if section.live and not any(section.path.startswith(p) for p in restricted)
+            ),
+            key=lambda section: section.path,
+        )
         by_section = {section.pk: [] for section in sections}
         if sections:
             stories = (
