@@ -196,24 +196,3 @@ def test_a_dead_front_cache_does_not_fail_a_publish(
     assert story.live
     assert "Front cache purge" in caplog.text
 
-
-def test_s3_media_settings_come_from_the_environment(monkeypatch):
-    import importlib
-
-    from newsroom import settings as project_settings
-
-    monkeypatch.setenv("MEDIA_S3_BUCKET", "ledger-media")
-    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", "https://s3.example.net")
-    monkeypatch.setenv("MEDIA_S3_CUSTOM_DOMAIN", "media.example.net")
-    try:
-        reloaded = importlib.reload(project_settings)
-        storage = reloaded.STORAGES["default"]
-        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
-        assert storage["OPTIONS"]["bucket_name"] == "ledger-media"
-        assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
-        assert storage["OPTIONS"]["custom_domain"] == "media.example.net"
-        assert storage["OPTIONS"]["querystring_auth"] is False
-        assert reloaded.SERVE_MEDIA is False
-    finally:
-        monkeypatch.delenv("MEDIA_S3_BUCKET")
-        importlib.reload(project_settings)
