@@ -195,4 +195,3 @@ def test_a_dead_front_cache_does_not_fail_a_publish(
     story.refresh_from_db()
     assert story.live
     assert "Front cache purge" in caplog.text
-
