@@ -14,6 +14,7 @@ Neither failure fails the editor's change; both are logged.
 """
 
 import logging
+import time
 from functools import partial
 
 from django.core.cache import cache
@@ -39,13 +40,16 @@ def purge(surrogate_keys, *, recount_popular=False):
 
 
 def _expire_page_cache(surrogate_keys):
-    from news.caching import new_search_version
+    from news.caching import SEARCH_VERSION_KEY
     from newsroom import pagecache
 
+    # Cached search results go with the search key, in the same write (and the same retry when
+    # the cache is unreachable).
+    values = {}
     if keys.SEARCH in surrogate_keys or keys.SITE in surrogate_keys:
-        new_search_version()
+        values[SEARCH_VERSION_KEY] = time.time_ns()
     try:
-        pagecache.expire(surrogate_keys)
+        pagecache.expire(surrogate_keys, values)
     except Exception:
         logger.exception("Could not expire %d keys in the page cache", len(surrogate_keys))
 
