@@ -226,6 +226,9 @@ def main():
         or f"postgres://postgres@127.0.0.1:5432/newsroom_bench_front_{args.articles}",
         redis_url=args.redis_url,
         front_port=scale_out.free_port(),
+        # Known before the stack starts: this process publishes, and purges, with these settings.
+        varnish_port=scale_out.free_port(),
+        purge_port=scale_out.free_port(),
         workers=args.workers,
         media_root=str(BASE_DIR / "var" / "bench-front-media"),
         static_root=str(directory / "static"),

@@ -36,6 +36,15 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def port_is_free(port):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -130,12 +139,12 @@ def drop_database(database_url):
         connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
-def manage(stack, *args, **kwargs):
-    """Run a manage.py command with the stack's environment."""
+def manage(stack, *args, environment=None, **kwargs):
+    """Run a manage.py command with the stack's environment (and ``environment`` over it)."""
     return subprocess.run(  # noqa: S603 (our own command line)
         [sys.executable, str(BASE_DIR / "manage.py"), *args],
         cwd=BASE_DIR,
-        env=stack.environment(),
+        env={**stack.environment(), **(environment or {})},
         check=True,
         **kwargs,
     )

@@ -108,6 +108,8 @@ def stack(tmp_path_factory, redis_url):
         database_url=database_url,
         redis_url=redis_url,
         front_port=scale_out.free_port(),
+        varnish_port=scale_out.free_port(),
+        purge_port=scale_out.free_port(),
         workers=1,
         media_root=str(directory / "media"),
         static_root=str(directory / "static"),

@@ -20,7 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["up", "down", "status"])
         parser.add_argument(
-            "--port", type=int, default=8080, help="The front's port (nginx; 8080)."
+            "--port",
+            type=int,
+            default=8080,
+            help="The front's port (nginx; 8080). Varnish takes the next two (readers, purges), "
+            "the app servers 10 above onwards.",
         )
         parser.add_argument("--apps", type=int, default=2, help="App servers to start (2).")
         parser.add_argument("--workers", type=int, default=2, help="Workers per app server (2).")
@@ -46,11 +50,24 @@ class Command(BaseCommand):
             raise CommandError(f"A stack already runs from {directory}: `manage.py stack down`.")
         if apps < 1:
             raise CommandError("--apps must be at least 1.")
+        # Fixed places next to the front's port, so that logs and the VCL read the same each time.
+        varnish_port, purge_port = port + 1, port + 2
+        app_ports = [port + 10 + number for number in range(apps)]
+        for taken in (port, varnish_port, purge_port, *app_ports):
+            if not scale_out.port_is_free(taken):
+                raise CommandError(
+                    f"Port {taken} is in use. The stack takes --port ({port}), the next two "
+                    f"(Varnish, its purge socket) and {port + 10} onwards (app servers): choose "
+                    "another --port."
+                )
         stack = scale_out.Stack(
             directory=directory,
             database_url=os.environ.get("STACK_DATABASE_URL", DEFAULT_DATABASE_URL),
             redis_url=os.environ.get("STACK_REDIS_URL", DEFAULT_REDIS_URL),
             front_port=port,
+            varnish_port=varnish_port,
+            purge_port=purge_port,
+            app_ports=app_ports,
             workers=workers,
             media_root=str(directory / "media"),
             static_root=str(directory / "static"),
@@ -58,7 +75,8 @@ class Command(BaseCommand):
         directory.mkdir(parents=True, exist_ok=True)
         self.stdout.write(f"Preparing {stack.database_url} (migrate, static files, demo content)…")
         scale_out.ensure_database(stack.database_url)
-        scale_out.manage(stack, "prepare_site")
+        # Nothing to purge yet: Varnish starts after this.
+        scale_out.manage(stack, "prepare_site", environment={"FRONT_CACHE": ""})
         self.stdout.write(f"Starting {apps} app servers, Varnish and nginx…")
         try:
             scale_out.up(stack, apps=apps)
