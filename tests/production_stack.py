@@ -212,9 +212,6 @@ class ProductionStack:
             "newsroom-web.service", {"127.0.0.1:8000": f"127.0.0.1:{self.app_port}"}
         )
         command += ["--workers", "1", "--timeout", "120"]
-        # gunicorn's control socket is one path per user, shared by every gunicorn on the machine.
-        if "--no-control-socket" not in command:
-            command.append("--no-control-socket")
         command += ["--access-logfile", str(self.gunicorn_log), "--error-logfile", str(log)]
         process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env)
         self.processes.append(process)
