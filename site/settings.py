@@ -262,8 +262,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads on S3 or an S3-compatible store, shared by every app server (needs
-# `pip install "django-storages[s3]"`; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+# Uploads on S3 or an S3-compatible store, shared by every app server (django-storages with
+# boto3, which reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -136,7 +136,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class SearchEngineMixin(models.Model):
+class NoindexMixin(models.Model):
     """A per-page switch that keeps a page out of search engines and the sitemap."""
 
     hide_from_search_engines = models.BooleanField(
@@ -183,7 +183,7 @@ class NewsIndexPage(
     KnownRestrictionsMixin,
     RoutablePageMixin,
     ChildArticleRouteMixin,
-    SearchEngineMixin,
+    NoindexMixin,
     Page,
 ):
     """A section of the site, such as News, Politics or Business."""
@@ -284,7 +284,7 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(
-    EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMixin, SearchEngineMixin, Page
+    EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMixin, NoindexMixin, Page
 ):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
@@ -349,6 +349,7 @@ class ArticlePage(
         FieldPanel("standfirst"),
         BylinePanel(
             "article_authors",
+            chooser_field_name="author",
             label="Author",
             heading="Byline",
             min_num=1,
@@ -372,7 +373,7 @@ class ArticlePage(
         ),
     ]
     promote_panels = [
-        *SearchEngineMixin.promote_panels,
+        *NoindexMixin.promote_panels,
         MultiFieldPanel(
             [
                 FieldPanel("display_date", widget=AdminDateTimeInput),
