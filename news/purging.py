@@ -323,7 +323,7 @@ def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
     from taggit.models import Tag
     from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
         page_unpublished,
@@ -377,3 +377,5 @@ def connect():
     # A page made private, or public again: every listing and search may change.
     for signal in (post_save, post_delete):
         signal.connect(everything_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}.pvr")
+        # A site's host name or root page: every URL and link may change.
+        signal.connect(everything_changed, sender=Site, dispatch_uid=f"{uid}.site")

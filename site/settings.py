@@ -116,6 +116,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages, answered before sessions and routing; it keeps what the two
     # below produce (compressed, with an ETag).
     "newsroom.pagecache.PageCacheMiddleware",
+    # What every render looks up (the Site, its home page, settings, navigation), kept in each
+    # process until a purge of what covers it.
+    "news.site_data.SiteDataMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
     "django.middleware.gzip.GZipMiddleware",
     # ETags of the uncompressed page, so that an unchanged page is answered with a 304.
