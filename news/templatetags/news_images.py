@@ -1,16 +1,71 @@
-"""Wagtail's ``image``, ``srcset_image`` and ``picture`` tags, with their filters parsed once.
+"""Wagtail's ``image``, ``srcset_image`` and ``picture`` tags, with their filters parsed once and
+their markup kept in each process.
 
 Wagtail's tags build new ``Filter`` objects on every render, and each parses and validates its
 operations again (``inspect.getcallargs`` per operation): a few hundred times on the home page.
 The filter specs of a tag never change, so these parse them when the template is compiled.
+
+Then each picture's markup (``<picture>`` with its sources, sizes and attributes) is kept for
+``MARKUP_SECONDS``, keyed on everything it is made from: the tag's filters and attributes, and the
+image's file, file hash, focal point and default alt text. A replaced or re-cropped image gets new
+keys, as its renditions do (``news.rendition_cache`` keeps renditions as long).
 Load this library after ``wagtailimages_tags``.
 """
+
+import time
 
 from django import template
 from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
 
+from news.rendition_cache import LOCAL_TIMEOUT
+
 register = template.Library()
+
+MARKUP_SECONDS = LOCAL_TIMEOUT
+MARKUP_LIMIT = 5000
+_markup = {}  # key -> (kept until, markup)
+
+
+def _image_key(image):
+    return (
+        image.pk,
+        image.file.name,
+        image.file_hash,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        image.default_alt_text,
+    )
+
+
+def _keep_markup(node):
+    render = node.render
+    specs = (type(node).__name__, *node.filter_specs)
+
+    def render_kept(context):
+        if node.output_var_name:
+            return render(context)
+        try:
+            image = node.image_expr.resolve(context)
+        except template.VariableDoesNotExist:
+            image = None
+        if not image or getattr(image, "pk", None) is None:
+            return render(context)
+        attrs = tuple((name, str(value.resolve(context))) for name, value in node.attrs.items())
+        key = (specs, attrs, *_image_key(image))
+        now = time.monotonic()
+        kept = _markup.get(key)
+        if kept is not None and kept[0] > now:
+            return kept[1]
+        markup = render(context)
+        if len(_markup) >= MARKUP_LIMIT:
+            _markup.clear()
+        _markup[key] = (now + MARKUP_SECONDS, markup)
+        return markup
+
+    node.render = render_kept
 
 
 def image(parser, token):
@@ -24,6 +79,7 @@ def image(parser, token):
         single = node.get_filter()
         single.operations  # noqa: B018
         node.get_filter = lambda: single
+    _keep_markup(node)
     return node
 
 
