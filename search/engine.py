@@ -54,12 +54,9 @@ def tiered(query, ranked):
     top, rest = ranked[:TIERED], ranked[TIERED:]
     if not top:
         return ranked
-    in_headline = ranking.matching_in_headline(top, query)
+    in_headline = ranking.headlines_matching(top, query)
     query_words = _words(query)
-    headlines = ranking.with_ids(ArticlePage.objects.all(), in_headline)
-    exact = {
-        pk for pk, title in headlines.values_list("pk", "title") if _words(title) == query_words
-    }
+    exact = {pk for pk, title in in_headline.items() if _words(title) == query_words}
     as_phrase = ranking.matching_as_phrase(top, query) if len(query_words) > 1 else set()
     top = sorted(top, key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase))
     return top + rest

@@ -96,15 +96,19 @@ def with_ids(queryset, ids, field="pk"):
     return queryset.filter(**{f"{field}__in": RawSQL("SELECT unnest(%s::integer[])", [array])})
 
 
-def matching_in_headline(ids, query):
-    """The subset of ``ids`` whose headline contains every word of ``query``."""
+def headlines_matching(ids, query):
+    """The articles among ``ids`` whose headline contains every word of ``query``, as a dict of
+    their ids and headlines."""
     if uses_postgres_search():
-        return set(ids) & _postgres_headline_matches(query)
+        found = _postgres_headline_matches(query)
+        return {pk: found[pk] for pk in ids if pk in found}
     if not uses_sqlite_fts():
         # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
         candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
-        return set(_ids(candidates.search(query, fields=["title"], order_by_relevance=False)))
-    return set(ids) & set(_fts_ids(_every_word(query, ["title"])))
+        matched = _ids(candidates.search(query, fields=["title"], order_by_relevance=False))
+    else:
+        matched = set(ids) & set(_fts_ids(_every_word(query, ["title"])))
+    return dict(with_ids(ArticlePage.objects.all(), matched).values_list("pk", "title"))
 
 
 def _postgres_tsquery(query):
@@ -154,16 +158,17 @@ def _postgres_ranked_ids(query):
 
 
 def _postgres_headline_matches(query):
-    """Every article whose headline matches ``query``, from the index's headline column and its
-    GIN index, with the backend's own text-search query. The backend's ``search(fields=...)``
-    would run to_tsvector() over the headline of every candidate instead."""
+    """Every article whose headline matches ``query`` with its headline, from the index's headline
+    column and its GIN index, with the backend's own text-search query (the backend's
+    ``search(fields=...)`` would run to_tsvector() over the headline of every candidate instead).
+    The headline's text comes from the index entry's plain-text copy of it."""
     from wagtail.search.models import IndexEntry
 
     tsquery, _compiler = _postgres_tsquery(query)
     entries = IndexEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ArticlePage), title=tsquery
     )
-    return {int(pk) for pk in entries.values_list("object_id", flat=True)}
+    return {int(pk): title for pk, title in entries.values_list("object_id", "title_text")}
 
 
 def matching_as_phrase(ids, query):

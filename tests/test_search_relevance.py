@@ -518,8 +518,9 @@ def test_fast_ranking_gives_the_backends_answers(corpus, query):
     assert matching.count() == len(expected)
     candidates = ArticlePage.objects.filter(pk__in=expected)
     in_title = candidates.search(query, fields=["title"], order_by_relevance=False)
-    in_headline = ranking.matching_in_headline(expected, query)
-    assert in_headline == {article.pk for article in in_title}
+    in_headline = ranking.headlines_matching(expected, query)
+    assert set(in_headline) == {article.pk for article in in_title}
+    assert all(ArticlePage.objects.get(pk=pk).title == title for pk, title in in_headline.items())
     as_phrase = candidates.search(Phrase(query), order_by_relevance=False)
     assert ranking.matching_as_phrase(expected, query) == {article.pk for article in as_phrase}
     assert ranking.uses_sqlite_fts() == (connection.vendor == "sqlite")
