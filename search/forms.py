@@ -58,10 +58,20 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = NewsIndexPage.objects.live().public()
+        # Public sections only, checked in clean_section: public() asks the database at once,
+        # which a search without a section filter would pay for nothing.
+        self.fields["section"].queryset = NewsIndexPage.objects.live()
         for name in ("date_from", "date_to"):
             self.fields[name].error_messages["invalid"] = "Enter dates like 2026-11-29."
         self.fields["sort"].error_messages["invalid_choice"] = "Sort by relevance or newest."
+
+    def clean_section(self):
+        section = self.cleaned_data.get("section")
+        if section and not NewsIndexPage.objects.live().public().filter(pk=section.pk).exists():
+            raise forms.ValidationError(
+                self.fields["section"].error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return section
 
     def _clean_date(self, name):
         value = self.cleaned_data.get(name)
