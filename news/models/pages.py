@@ -1,5 +1,6 @@
 """Section and article pages."""
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -20,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from news import site_data, surrogate_keys
@@ -216,7 +220,22 @@ class NewsIndexPage(
         context["articles"] = paginate(
             request, articles, self.articles_per_page, count_key=count_key
         )
+        context["meta_description"] = self.listing_description(
+            archive, site_data.site_settings(request).site_name
+        )
         return context
+
+    def listing_description(self, archive, site_name):
+        """The meta description of the section, or of one of its category or tag archives."""
+        if archive:
+            if archive["description"]:
+                return Truncator(archive["description"]).chars(160)
+            return f"{self.title} stories filed under {archive['name']} on {site_name}."
+        if self.search_description:
+            return self.search_description
+        if self.intro:
+            return html.unescape(strip_tags(expand_db_html(self.intro)))
+        return f"The latest {self.title} stories from {site_name}."
 
     @path("")
     def index(self, request):
