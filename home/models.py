@@ -95,8 +95,7 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
             secondary_stories=secondary,
             section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
             latest_articles=latest,
-            popular_categories=site_data.popular_categories(request),
-            promos=site_data.sitewide_promos(request),
+            **site_data.sidebar(request),
         )
         return context
 

@@ -605,9 +605,8 @@ class ArticlePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
-        context["promos"] = self.get_promos(request)
         context["related_articles"] = self.get_related_articles(request=request)
-        context["popular_categories"] = site_data.popular_categories(request)
+        context.update(site_data.sidebar(request, promos=self.get_promos(request)))
         return context
 
     def is_updated(self):
