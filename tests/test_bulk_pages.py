@@ -109,6 +109,8 @@ def test_reference_rows_are_the_ones_wagtail_writes(section):
     for page in pages:
         bulk = rows(page)
         assert len(bulk) >= 6  # lead image, publisher, two authors, two tags, ...
+        # The stored section is derived from the tree: not a reference to the section.
+        assert not [row for row in bulk if row[4] == "section"]
         ReferenceIndex.objects.filter(object_id=str(page.pk)).delete()
         ReferenceIndex.create_or_update_for_object(ArticlePage.objects.get(pk=page.pk))
         assert rows(page) == bulk

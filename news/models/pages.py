@@ -340,6 +340,10 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
         related_name="+",
         db_index=False,
     )
+    # Derived from the tree, not chosen by an editor: not a "usage" of the section (the reference
+    # index would otherwise hold a row per article, and the section's usage count in the admin
+    # would count its whole archive).
+    section.wagtail_reference_index_ignore = True
 
     objects = ArticlePageManager()
 
