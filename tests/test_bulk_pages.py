@@ -125,7 +125,7 @@ def test_search_entries_are_the_ones_the_backend_writes(section):
 
     for page in pages:
         bulk = entry(page)
-        assert "zanzibarite" in str(bulk["body"]).lower()
+        assert "zanzibar" in str(bulk["body"]).lower()  # a tsvector on PostgreSQL: stemmed
         IndexEntry.objects.filter(object_id=str(page.pk)).delete()
         for backend in get_search_backends(with_auto_update=True):
             backend.add(ArticlePage.objects.get(pk=page.pk))
