@@ -263,6 +263,7 @@ def serve(env, workers):
             str(workers),
             "--log-level",
             "warning",
+            "--no-control-socket",
         ],
         cwd=BASE_DIR,
         env=env,

@@ -4,6 +4,7 @@ Usage (from the repo root):
 
     .venv/bin/python bench/soak.py [--duration 300] [--connections 64] [--articles 1000]
                                    [--workers 4] [--publish-every 20] [--database-url URL]
+                                   [--sample-every 60]
 
 Builds (or reuses) a benchmark database like bench/load.py, starts gunicorn, and runs wrk with a
 Lua script that spreads requests over a realistic mix: the home page, sections, articles,
@@ -13,7 +14,8 @@ script measures how long until readers see it in its section listing.
 
 Prints: requests, errors (socket errors, 5xx and other non-2xx/3xx answers), page-cache hits
 against uncached renders, latency, server CPU ms per request, each gunicorn worker's resident
-memory at the start and the end, and the publish-to-visible delays. Asserts nothing.
+memory at the start, the end and every --sample-every seconds in between, and the
+publish-to-visible delays. Asserts nothing.
 Needs `wrk` (Debian: apt-get install wrk).
 """
 
@@ -119,6 +121,20 @@ def publish_article(section, title):
     article.save_revision().publish()
 
 
+class MemoryWatch(threading.Thread):
+    """Samples every worker's resident memory each ``every`` seconds, to show whether it levels off."""
+
+    def __init__(self, master_pid, every, stop):
+        super().__init__(daemon=True)
+        self.master_pid, self.every, self.stop = master_pid, every, stop
+        self.samples = []  # (seconds since start, {pid: MiB})
+
+    def run(self):
+        started = time.monotonic()
+        while not self.stop.wait(self.every):
+            self.samples.append((time.monotonic() - started, worker_memory(self.master_pid)))
+
+
 class Editor(threading.Thread):
     """Publishes an article every ``every`` seconds and times how soon readers see it."""
 
@@ -164,6 +180,9 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--publish-every", type=float, default=20)
     parser.add_argument("--database-url")
+    parser.add_argument(
+        "--sample-every", type=int, default=60, help="seconds between worker memory samples"
+    )
     args = parser.parse_args()
 
     bench_dir = BASE_DIR / "var" / "bench"
@@ -207,6 +226,8 @@ def main():
         stop = threading.Event()
         editor = Editor(base, args.publish_every, stop)
         editor.start()
+        memory_watch = MemoryWatch(server.pid, args.sample_every, stop)
+        memory_watch.start()
         cpu_before = cpu_seconds(server.pid)
         wrk = subprocess.run(
             [
@@ -255,6 +276,12 @@ def main():
     for pid in sorted(set(memory_start) | set(memory_end)):
         start, end = memory_start.get(pid), memory_end.get(pid)
         print(f"  pid {pid}: {start or float('nan'):.1f} -> {end or float('nan'):.1f}")
+    print("worker resident memory over the run, MiB (one column per worker):")
+    for seconds, sample in memory_watch.samples:
+        print(
+            f"  {seconds / 60:5.1f} min: "
+            + " ".join(f"{mib:6.1f}" for _, mib in sorted(sample.items()))
+        )
     delays = editor.delays
     if delays:
         print(

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock as AltTextImageBlock
+from wagtail.images import blocks as image_blocks
 
 # Paragraphs keep to what a news story needs; headings come from SubheadBlock so that
 # the outline of every article stays h1 > h2.
@@ -65,8 +65,10 @@ class QuotedPassageBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    # Wagtail's ImageBlock asks for alt text or an explicit "decorative" choice.
-    image = AltTextImageBlock()
+    """An image in the body: Wagtail's own ImageBlock (alt text or an explicit "decorative"
+    choice) with the caption and credit a newspaper prints under it."""
+
+    image = image_blocks.ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=120)
 

@@ -12,10 +12,10 @@ These panels add what the desk needs on top of that, without repeating those lis
 Every panel runs a fixed number of queries, however many rows it lists.
 """
 
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Length, Substr
-from django.urls import reverse
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import (
     Page,
@@ -31,19 +31,6 @@ from news.models import ArticlePage, SidebarSnippet
 def _page_pk_matches_object_id():
     """Revisions and workflow states keep object ids as text; compare them with a page's pk."""
     return Cast(OuterRef("pk"), output_field=CharField())
-
-
-def _edit_url(obj, user):
-    """The admin edit URL of a page or snippet, or None when there is none (or no permission)."""
-    if isinstance(obj, Page):
-        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
-    viewset = getattr(obj, "snippet_viewset", None)
-    if viewset is None:
-        return None
-    opts = type(obj)._meta
-    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-        return None
-    return reverse(viewset.get_url_name("edit"), args=[obj.pk])
 
 
 def _kind(obj):
@@ -97,10 +84,11 @@ class MyDraftsPanel(NewsroomPanel):
             .order_by("-latest_revision_created_at", "-pk")
             .specific(defer=True)[: self.limit]
         )
+        edit_urls = AdminURLFinder(request.user)
         return [
             {
                 "page": page,
-                "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                "edit_url": edit_urls.get_edit_url(page),
                 "status": "live + draft" if page.live else "draft",
                 "edited_at": page.latest_revision_created_at,
                 "kind": _kind(page),
@@ -140,6 +128,7 @@ class AwaitingReviewPanel(NewsroomPanel):
             .prefetch_related("content_object")
             .order_by("current_task_state__started_at", "pk")[: self.limit]
         )
+        edit_urls = AdminURLFinder(user)
         rows = []
         for state in states:
             page = state.content_object
@@ -149,7 +138,7 @@ class AwaitingReviewPanel(NewsroomPanel):
             rows.append(
                 {
                     "page": page,
-                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    "edit_url": edit_urls.get_edit_url(page),
                     "workflow": state.workflow.name,
                     "task": task_state.task.name if task_state else "",
                     "requested_by": state.requested_by,
@@ -169,7 +158,7 @@ class ScheduledPanel(NewsroomPanel):
     order = 255
 
     def get_rows(self, request):
-        user = request.user
+        edit_urls = AdminURLFinder(request.user)
         now = timezone.now()
         rows = []
 
@@ -193,7 +182,7 @@ class ScheduledPanel(NewsroomPanel):
                     "when": revision.approved_go_live_at,
                     "overdue": revision.approved_go_live_at <= now,
                     "by": revision.user,
-                    "edit_url": _edit_url(obj, user),
+                    "edit_url": edit_urls.get_edit_url(obj),
                 }
             )
 
@@ -216,7 +205,7 @@ class ScheduledPanel(NewsroomPanel):
                     "when": obj.expire_at,
                     "overdue": obj.expire_at <= now,
                     "by": None,
-                    "edit_url": _edit_url(obj, user),
+                    "edit_url": edit_urls.get_edit_url(obj),
                 }
             )
         rows.sort(key=lambda row: row["when"])
@@ -233,21 +222,19 @@ class RecentlyPublishedPanel(NewsroomPanel):
     order = 265
 
     def get_rows(self, request):
-        parent_title = Page.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        ).values("title")[:1]
         articles = (
             ArticlePage.objects.live()
             .filter(last_published_at__isnull=False)
-            .annotate(section_title=Subquery(parent_title))
+            .select_related("section")
             .order_by("-last_published_at", "-pk")[: self.limit]
         )
+        edit_urls = AdminURLFinder(request.user)
         return [
             {
                 "page": article,
-                "edit_url": reverse("wagtailadmin_pages:edit", args=[article.pk]),
+                "edit_url": edit_urls.get_edit_url(article),
                 "live_url": article.get_url(request),
-                "section": article.section_title,
+                "section": article.section.title if article.section else "",
                 "published_at": article.last_published_at,
             }
             for article in articles

@@ -1,7 +1,7 @@
 """Admin panels with newsroom rules of their own."""
 
 from modelcluster.forms import BaseChildFormSet
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import MultipleChooserPanel
 
 
 class BylineFormSet(BaseChildFormSet):
@@ -21,7 +21,9 @@ class BylineFormSet(BaseChildFormSet):
         return super()._should_delete_form(form) or not form.cleaned_data.get("author")
 
 
-class BylinePanel(InlinePanel):
+class BylinePanel(MultipleChooserPanel):
+    """Wagtail's multiple chooser (pick several authors in one go), with empty rows allowed."""
+
     def get_form_options(self):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["formset"] = BylineFormSet

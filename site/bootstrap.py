@@ -98,6 +98,9 @@ def start(args):
         "4",
         "--graceful-timeout",
         "10",
+        # gunicorn 27 otherwise opens a control socket in the home folder, one path shared by
+        # every gunicorn of that user; nothing here uses it.
+        "--no-control-socket",
         "--access-logfile",
         "-",
     ]

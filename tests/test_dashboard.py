@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -157,6 +159,21 @@ def test_recently_published_lists_the_last_ten_live_articles(client, section, wr
     assert "News" in panel.get_text()
     story = ArticlePage.objects.get(title="Story 11")
     assert story.url in [a["href"] for a in panel.find_all("a")]
+
+
+def test_edit_links_only_where_the_user_may_edit(section, writer):
+    """Links come from Wagtail's AdminURLFinder, which checks the user's permissions."""
+    story = factories.make_article(section, "Story for everyone")
+    reader = get_user_model().objects.create_user(username="admin-reader")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    for user, expected in ((writer, [editorial.edit_url(story)]), (reader, [])):
+        request = RequestFactory().get("/admin/")
+        request.user = user
+        html = RecentlyPublishedPanel().render_html({"request": request, "csrf_token": "token"})
+        title_cell = BeautifulSoup(html, "html.parser").select_one("td.title")
+        assert title_cell.get_text(strip=True) == "Story for everyone"
+        assert [a["href"] for a in title_cell.find_all("a")] == expected
 
 
 def render_queries(panel, user):

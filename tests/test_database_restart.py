@@ -30,6 +30,7 @@ def start_gunicorn(env, port, log):
             str(WORKERS),
             "--timeout",
             "60",
+            "--no-control-socket",
         ],
         cwd=BASE_DIR,
         env=env,

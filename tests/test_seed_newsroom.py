@@ -12,7 +12,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
 from home.models import SiteSettings
 from news.demo import content
-from news.demo.articles import ARTICLES
+from news.demo.content import ARTICLES
 from news.demo.images import POOL
 from news.forms import HEADLINE_MAX
 from news.models import (

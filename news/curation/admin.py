@@ -18,6 +18,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
@@ -100,9 +101,13 @@ class IncomingButtonHelper(ButtonHelper):
         if not self.permission_helper.user_can_edit_obj(user, obj):
             return []
         if obj.article_id:
+            # Drafted already: the only action left is opening the article, if the user may.
+            article_url = AdminURLFinder(user).get_edit_url(obj.article)
+            if article_url is None:
+                return []
             return [
                 {
-                    "url": reverse("wagtailadmin_pages:edit", args=[obj.article_id]),
+                    "url": article_url,
                     "label": "Open the article",
                     "classname": "button button-small button-secondary",
                     "title": f"Edit “{obj.article.title}”",

@@ -1,1 +1,2 @@
-"""Demo content for `manage.py seed_newsroom`: written articles, illustrations and the builder."""
+"""Demo content for `manage.py seed_newsroom`: the builder, the drawing code and the loader of
+the words and picture recipes in `data/`."""

@@ -11,14 +11,13 @@ the one module that relies on how Wagtail stores pages and indexes).
 """
 
 import hashlib
-import html
-import re
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from io import BytesIO
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +30,7 @@ from wagtail.search.backends import get_search_backends
 from home.models import HomePage, SiteSettings
 from news import bulk_pages
 from news.demo import content, images
-from news.demo.articles import ARTICLES
+from news.demo.content import ARTICLES
 from news.demo.recombine import Recombiner
 from news.models import (
     ArticlePage,
@@ -62,36 +61,9 @@ SECTION_SCENES = {
     "opinion": ["mosaic", "bauhaus", "civic", "books"],
 }
 
-IMAGE_BLOCK = re.compile(r"^\[image (?P<key>[\w-]+)\]\s*(?P<rest>.*)$")
-
 
 class SeedError(Exception):
     pass
-
-
-def parse_body(text):
-    """Turn the articles' small markup (see ``articles.py``) into raw StreamField data."""
-    blocks = []
-    for chunk in text.strip().split("\n\n"):
-        chunk = " ".join(line.strip() for line in chunk.strip().splitlines())
-        if chunk.startswith("## "):
-            blocks.append(("subhead", chunk[3:].strip()))
-        elif chunk.startswith(">> "):
-            passage, _, source = chunk[3:].partition(" | ")
-            blocks.append(("quoted_passage", (passage.strip(), source.strip())))
-        elif chunk.startswith("> "):
-            quote, _, who = chunk[2:].partition(" | ")
-            blocks.append(("pull_quote", (quote.strip(), who.strip())))
-        elif match := IMAGE_BLOCK.match(chunk):
-            caption, _, credit = match["rest"].partition(" | ")
-            blocks.append(("image", (match["key"], caption.strip(), credit.strip())))
-        else:
-            blocks.append(("paragraph", chunk))
-    return blocks
-
-
-def rich_text(text):
-    return f"<p>{html.escape(text, quote=False)}</p>"
 
 
 class NewsroomBuilder:
@@ -155,7 +127,7 @@ class NewsroomBuilder:
 
     def is_complete(self, written, generated):
         sections = NewsIndexPage.objects.child_of(self.home).filter(
-            slug__in=[slug for slug, _, _ in content.SECTIONS]
+            slug__in=[section["slug"] for section in content.SECTIONS]
         )
         if sections.count() < len(content.SECTIONS):
             return False
@@ -217,9 +189,9 @@ class NewsroomBuilder:
 
         pool_keys = {article["image"] for article in written}
         for article in written:
-            for kind, value in parse_body(article["body"]):
-                if kind == "image":
-                    pool_keys.add(value[0])
+            for block in article["body"]:
+                if block["type"] == "image":
+                    pool_keys.add(block["value"]["image"])
         pool_keys |= {promo["image"] for promo in content.PROMOS if promo.get("image")}
         if self.target > len(ARTICLES):
             pool_keys |= set(images.POOL)
@@ -233,32 +205,31 @@ class NewsroomBuilder:
             )
 
         for slug, author in content.AUTHORS.items():
-            palette, skin, hair, style, shirt = author["portrait"]
             want(
                 self.portrait_title(author["name"]),
                 f"Illustrated portrait of {author['name']}.",
                 f"author-{slug}.jpg",
-                lambda slug=slug, palette=palette, skin=skin, hair=hair, style=style, shirt=shirt: (
-                    images.to_jpeg(
-                        images.render_portrait(
-                            slug,
-                            palette,
-                            images.SKIN_TONES[skin],
-                            images.HAIR_COLOURS[hair],
-                            style,
-                            shirt,
-                        )
+                lambda slug=slug, p=author["portrait"]: images.to_jpeg(
+                    images.render_portrait(
+                        slug,
+                        p["palette"],
+                        images.SKIN_TONES[p["skin"]],
+                        images.HAIR_COLOURS[p["hair"]],
+                        p["hair_style"],
+                        p["shirt"],
                     )
                 ),
             )
         for slug, publisher in content.PUBLISHERS.items():
-            letters, palette, style = publisher["logo"]
+            logo = publisher["logo"]
             want(
                 self.logo_title(publisher["name"]),
-                f"{publisher['name']} logo: the letters {letters}.",
+                f"{publisher['name']} logo: the letters {logo['letters']}.",
                 f"publisher-{slug}.png",
-                lambda slug=slug, letters=letters, palette=palette, style=style: images.to_png(
-                    images.render_mark(letters, palette, slug, style, size=400)
+                lambda slug=slug, logo=logo: images.to_png(
+                    images.render_mark(
+                        logo["letters"], logo["palette"], slug, logo["style"], size=400
+                    )
                 ),
             )
         want(
@@ -313,8 +284,7 @@ class NewsroomBuilder:
         settings.footer_text = content.SITE["footer_text"]
         settings.logo = self.image(self.logo_title(content.SITE["site_name"]))
         settings.social_links = [
-            {"type": "link", "value": {"platform": platform, "url": url}}
-            for platform, url in content.SITE["social_links"]
+            {"type": "link", "value": link} for link in content.SITE["social_links"]
         ]
         settings.save()
         self.touch(settings)
@@ -325,7 +295,8 @@ class NewsroomBuilder:
     def ensure_sections(self):
         existing = {page.slug: page for page in self.home.get_children().specific()}
         sections = {}
-        for slug, title, intro in content.SECTIONS:
+        for data in content.SECTIONS:
+            slug = data["slug"]
             page = existing.get(slug)
             if page is not None:
                 if not isinstance(page, NewsIndexPage):
@@ -335,7 +306,7 @@ class NewsroomBuilder:
                 sections[slug] = page
                 continue
             page = NewsIndexPage(
-                title=title, slug=slug, intro=intro, show_in_menus=True, live=False
+                title=data["title"], slug=slug, intro=data["intro"], show_in_menus=True, live=False
             )
             self.home.add_child(instance=page)
             page.save_revision().publish()
@@ -347,10 +318,12 @@ class NewsroomBuilder:
 
     def ensure_categories(self):
         categories = {category.slug: category for category in Category.objects.all()}
-        for slug, (name, description) in content.CATEGORIES.items():
+        for slug, data in content.CATEGORIES.items():
             if slug not in categories:
                 categories[slug] = self.touch(
-                    Category.objects.create(name=name, slug=slug, description=description)
+                    Category.objects.create(
+                        name=data["name"], slug=slug, description=data["description"]
+                    )
                 )
                 self.count("categories")
         return categories
@@ -430,41 +403,17 @@ class NewsroomBuilder:
         return f"{base}/{data['path']}/{date:%Y/%m/%d}/{slug}/"
 
     def stream_data(self, blocks):
+        """Raw StreamField data, with each image block's pool key replaced by the picture."""
         data = []
-        for kind, value in blocks:
-            if kind == "paragraph":
-                data.append({"type": "paragraph", "value": rich_text(value)})
-            elif kind == "subhead":
-                data.append({"type": "subhead", "value": value})
-            elif kind == "pull_quote":
-                quote, attribution = value
-                data.append(
-                    {"type": "pull_quote", "value": {"quote": quote, "attribution": attribution}}
-                )
-            elif kind == "quoted_passage":
-                passage, source = value
-                data.append(
-                    {
-                        "type": "quoted_passage",
-                        "value": {"passage": rich_text(passage), "source": source},
-                    }
-                )
-            elif kind == "image":
-                key, caption, credit = value
-                image = self.pool_image(key)
-                if image is not None:
-                    # The body's image is Wagtail's ImageBlock: the image with its own alt text.
-                    picture = {
-                        "image": image.pk,
-                        "alt_text": image.description,
-                        "decorative": False,
-                    }
-                    data.append(
-                        {
-                            "type": "image",
-                            "value": {"image": picture, "caption": caption, "credit": credit},
-                        }
-                    )
+        for block in blocks:
+            if block["type"] == "image":
+                image = self.pool_image(block["value"]["image"])
+                if image is None:
+                    continue
+                # The body's image is Wagtail's ImageBlock: the image with its own alt text.
+                picture = {"image": image.pk, "alt_text": image.description, "decorative": False}
+                block = {"type": "image", "value": {**block["value"], "image": picture}}
+            data.append(block)
         return data
 
     def create_written_articles(self, written):
@@ -488,7 +437,7 @@ class NewsroomBuilder:
                 lead_image_alt_text=lead_image.description if lead_image else "",
                 lead_image_caption=data["caption"],
                 lead_image_credit=data.get("credit", content.IMAGE_CREDIT),
-                body=self.stream_data(parse_body(data["body"])),
+                body=self.stream_data(data["body"]),
                 publisher=self.publishers[source] if source else None,
                 source_url=self.source_url(source, date, data["slug"]) if source else "",
                 live=False,
@@ -505,7 +454,10 @@ class NewsroomBuilder:
             article.sidebar_promos = [
                 ArticlePagePromo(promo=self.promos[key]) for key in data["promos"]
             ]
-            section.add_child(instance=article)
+            try:
+                section.add_child(instance=article)
+            except ValidationError as error:
+                raise SeedError(f"{data['path']}: {error}") from error
             article.save_revision().publish()
             self.backdate(article, date, published)
             self.touch(article)
@@ -606,12 +558,9 @@ class NewsroomBuilder:
         return page
 
     def section_authors(self):
-        by_section = {}
-        for article in ARTICLES:
-            by_section.setdefault(article["section"], []).extend(article["authors"])
         return {
-            section: [self.authors[slug] for slug in dict.fromkeys(slugs)]
-            for section, slugs in by_section.items()
+            section["slug"]: [self.authors[slug] for slug in section["writers"]]
+            for section in content.SECTIONS
         }
 
     def update_indexes(self):

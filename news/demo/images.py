@@ -2,7 +2,8 @@
 
 Every picture is a flat, poster-style composition (river landscapes, skylines, a bridge, charts,
 transit maps...) drawn at twice its size and scaled down, which smooths the edges. Drawing is
-deterministic: the same key always gives the same picture.
+deterministic: the same key always gives the same picture. What to draw (palettes, the pool of
+scenes, their titles and alt text, portrait colours) is data: ``data/illustrations.toml``.
 """
 
 import math
@@ -13,9 +14,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from news.demo.loader import DemoDataError, illustrations
+
 SCALE = 2  # draw at twice the size, then downsample: cheap anti-aliasing
 LEAD_SIZE = (1600, 900)
 SQUARE_SIZE = 600
+RECIPES = illustrations()
 
 
 def hex_rgb(value):
@@ -43,18 +47,8 @@ class Palette:
 
 
 PALETTES = {
-    "dawn": Palette("#f7d9c4", "#f4a582", "#fdf0e3", "#e76f51", "#2a9d8f", "#264653", "#f4c06a"),
-    "dusk": Palette("#2d3a5c", "#c46d6d", "#f2cfc0", "#f2a65a", "#5c4f7a", "#1c2238", "#ffd27a"),
-    "harbour": Palette("#cfe8ef", "#8fc1d4", "#f4fbfc", "#ef8a62", "#3d7ea6", "#173f5f", "#f6d186"),
-    "meadow": Palette("#e3f1d8", "#b5d99c", "#f6fbef", "#e9a23b", "#4f8a58", "#23472b", "#f3d36b"),
-    "slate": Palette("#dfe3e8", "#a9b4c2", "#f5f6f8", "#d1495b", "#4b5d73", "#232f3e", "#edae49"),
-    "civic": Palette("#e8eef6", "#c3d3e8", "#fbfcfe", "#c0392b", "#34568b", "#1b2a4a", "#f0b429"),
-    "autumn": Palette("#fbe8cf", "#e9b384", "#fff6ea", "#b5452c", "#7a8b3f", "#3f2a1d", "#e3a33b"),
-    "night": Palette("#0f1a2e", "#34426b", "#cbd5e8", "#f28f3b", "#4f6d9a", "#070d18", "#ffd166"),
-    "mint": Palette("#e6f4f1", "#b8e0d6", "#f7fcfb", "#ff7f50", "#2f9c95", "#1d4e4a", "#f9c74f"),
-    "plum": Palette("#f3e6ef", "#d7b4cc", "#fcf7fa", "#e4572e", "#7b3f61", "#3a1f33", "#f3a712"),
-    "storm": Palette("#9aa7b8", "#5d6b80", "#e4e9ef", "#f6bd60", "#43536b", "#1e2633", "#f7ede2"),
-    "paper": Palette("#f4efe6", "#e9e0d0", "#fbf8f2", "#d64933", "#2e6f95", "#1f2933", "#f2b134"),
+    name: Palette(**{field: colours[field] for field in Palette.__dataclass_fields__})
+    for name, colours in RECIPES["palettes"].items()
 }
 
 
@@ -579,6 +573,8 @@ SCENES = {
     "market": scene_market,
     "stars": scene_stars,
 }
+if unknown := set(RECIPES["scenes"]) - set(SCENES):
+    raise DemoDataError(f"illustrations.toml: no drawing code for the scenes {sorted(unknown)}")
 
 
 def render_scene(scene, palette, seed, size=LEAD_SIZE):
@@ -587,104 +583,25 @@ def render_scene(scene, palette, seed, size=LEAD_SIZE):
     return canvas.finish()
 
 
-# The pool of lead images. Articles name one by key ("scene-palette"); generated articles cycle
-# through the pool, so ten thousand articles still need only these pictures.
-SCENE_DESCRIPTIONS = {
-    "river": (
-        "River valley",
-        "Flat illustration of layered hills and a winding river under {sky}, with a low sun.",
-    ),
-    "skyline": (
-        "City skyline",
-        "Flat illustration of a city skyline with lit windows, reflected in the river under {sky}.",
-    ),
-    "bridge": (
-        "Stone bridge",
-        "Flat illustration of a long arched stone bridge over the river under {sky}.",
-    ),
-    "chart": ("Bar chart", "Illustrated bar chart with a line graph above it, in {tones} tones."),
-    "bauhaus": (
-        "Geometric shapes",
-        "Geometric pattern of circles, half circles and squares in {tones} colours.",
-    ),
-    "clouds": (
-        "Rain clouds",
-        "Flat illustration of clouds and falling rain over a dark hill, with the sun behind.",
-    ),
-    "transit": (
-        "Transit map",
-        "Stylised transit map with coloured lines and stations crossing a river, in {tones} colours.",
-    ),
-    "mosaic": (
-        "Triangle mosaic",
-        "Mosaic of coloured triangles around a bright circle, in {tones} tones.",
-    ),
-    "contours": (
-        "Contour map",
-        "Contour lines of hills on a map, in {tones} tones, with one summit marked.",
-    ),
-    "civic": (
-        "Town hall",
-        "Flat illustration of a columned civic building with steps, under {sky}.",
-    ),
-    "books": (
-        "Bookshelf",
-        "Flat illustration of a shelf of books of different heights and colours.",
-    ),
-    "market": ("Shopfronts", "Flat illustration of three small shopfronts with striped awnings."),
-    "stars": (
-        "Night sky",
-        "Flat illustration of a starry night sky with shooting stars above an observatory dome.",
-    ),
-}
-
-PALETTE_WORDS = {
-    "dawn": ("a peach dawn sky", "warm peach and teal"),
-    "dusk": ("a purple dusk sky", "dusky purple and orange"),
-    "harbour": ("a pale blue sky", "sea blue and coral"),
-    "meadow": ("a soft green sky", "green and gold"),
-    "slate": ("a grey sky", "slate grey and red"),
-    "civic": ("a pale blue sky", "navy, red and gold"),
-    "autumn": ("an amber sky", "autumn brown and olive"),
-    "night": ("a night sky", "midnight blue and orange"),
-    "mint": ("a mint-green sky", "mint and coral"),
-    "plum": ("a pink sky", "plum and orange"),
-    "storm": ("a stormy grey sky", "storm grey and yellow"),
-    "paper": ("a cream sky", "cream, red and blue"),
-}
-
-
+# The pool of lead images: one per scene and palette listed in the recipes. Articles name one by
+# key ("scene-palette"); generated articles cycle through the pool, so ten thousand articles
+# still need only these pictures.
 def pool_key(scene, palette):
     return f"{scene}-{palette}"
 
 
 POOL = [
     pool_key(scene, palette)
-    for scene, palettes in {
-        "bridge": ["dawn", "slate", "dusk", "harbour"],
-        "river": ["dawn", "meadow", "dusk", "harbour", "mint", "slate"],
-        "skyline": ["harbour", "dusk", "night", "dawn"],
-        "transit": ["paper", "mint", "civic", "autumn"],
-        "market": ["paper", "autumn", "plum", "mint"],
-        "chart": ["civic", "paper", "meadow"],
-        "books": ["dawn", "mint", "slate", "autumn", "plum"],
-        "civic": ["civic", "plum", "autumn"],
-        "mosaic": ["dawn", "autumn", "night", "slate"],
-        "clouds": ["storm", "harbour", "slate"],
-        "contours": ["mint", "meadow", "harbour"],
-        "bauhaus": ["paper", "plum", "autumn", "dawn"],
-        "stars": ["night"],
-    }.items()
-    for palette in palettes
+    for scene, recipe in RECIPES["scenes"].items()
+    for palette in recipe["palettes"]
 ]
 
 
 def describe(key):
     """Title and alt text for a pool image."""
     scene, palette = key.split("-", 1)
-    name, alt = SCENE_DESCRIPTIONS[scene]
-    sky, tones = PALETTE_WORDS[palette]
-    return f"{name} ({palette})", alt.format(sky=sky, tones=tones)
+    recipe, words = RECIPES["scenes"][scene], RECIPES["palettes"][palette]
+    return f"{recipe['title']} ({palette})", recipe["alt"].format(**words)
 
 
 def render_pool_image(key):
@@ -694,8 +611,8 @@ def render_pool_image(key):
 
 # Portraits and marks ------------------------------------------------------------------------
 
-SKIN_TONES = ["#f1c7a5", "#e0ac84", "#c68863", "#a5694a", "#7d4b33", "#5a3524"]
-HAIR_COLOURS = ["#2b1d16", "#4a3124", "#7a4b2a", "#b07a45", "#d9b37c", "#8c8c8c", "#1a1a1a"]
+SKIN_TONES = RECIPES["skin_tones"]
+HAIR_COLOURS = RECIPES["hair_colours"]
 
 
 def render_portrait(seed, palette, skin, hair, hair_style, shirt):

@@ -138,7 +138,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class SearchEngineMixin(models.Model):
+class NoindexMixin(models.Model):
     """A per-page switch that keeps a page out of search engines and the sitemap."""
 
     hide_from_search_engines = models.BooleanField(
@@ -184,7 +184,7 @@ class NewsIndexPage(
     ReaderCacheMixin,
     RoutablePageMixin,
     ChildArticleRouteMixin,
-    SearchEngineMixin,
+    NoindexMixin,
     Page,
 ):
     """A section of the site, such as News, Politics or Business."""
@@ -284,7 +284,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin, Page):
+class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Page):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(
@@ -352,6 +352,7 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
         FieldPanel("standfirst"),
         BylinePanel(
             "article_authors",
+            chooser_field_name="author",
             label="Author",
             heading="Byline",
             min_num=1,
@@ -375,7 +376,7 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, SearchEngineMixin
         ),
     ]
     promote_panels = [
-        *SearchEngineMixin.promote_panels,
+        *NoindexMixin.promote_panels,
         MultiFieldPanel(
             [
                 FieldPanel("display_date", widget=AdminDateTimeInput),

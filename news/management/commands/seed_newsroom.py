@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from news.bulk_pages import analyze
-from news.demo.builder import DEFAULT_ARTICLES, NewsroomBuilder, SeedError
+from news.demo.loader import DemoDataError
 
 
 class Command(BaseCommand):
@@ -18,8 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--articles",
             type=int,
-            default=DEFAULT_ARTICLES,
-            help=f"How many articles the newsroom should have (default {DEFAULT_ARTICLES}).",
+            help="How many articles the newsroom should have (default: the 48 written ones).",
         )
 
     def handle(self, *args, articles, verbosity, **options):
@@ -27,6 +26,13 @@ class Command(BaseCommand):
             if verbosity > 0:
                 self.stdout.write(message)
 
+        try:
+            # Importing the builder reads the demo's data files (news/demo/data/).
+            from news.demo.builder import DEFAULT_ARTICLES, NewsroomBuilder, SeedError
+        except DemoDataError as error:
+            raise CommandError(f"The demo's data files are wrong: {error}") from error
+        if articles is None:
+            articles = DEFAULT_ARTICLES
         try:
             NewsroomBuilder(articles=articles, log=log).run()
         except SeedError as error:
