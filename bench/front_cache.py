@@ -4,14 +4,16 @@ Usage (from the repo root, after `python3 manage.py start` has created .venv/; n
 127.0.0.1:5432, Redis on 127.0.0.1:6379, varnishd with the xkey vmod and wrk):
 
     .venv/bin/python bench/front_cache.py [--articles 1000] [--duration 60] [--publish-every 20]
+        [--database-url postgres://postgres@127.0.0.1:5432/newsroom_bench_front_1000]
 
 It builds a PostgreSQL database (`seed_newsroom --articles N`; kept between runs unless --drop),
-starts the stack of `manage.py stack up` on free ports (2 app servers x 2 gunicorn workers behind
-Varnish), then for --duration seconds runs wrk through the front over a reader mix (home 20 %,
+starts the stack of `manage.py stack up` on free ports (nginx, then Varnish, then 2 app servers x
+2 gunicorn workers), then for --duration seconds runs wrk through the front over a reader mix (home 20 %,
 sections 15 %, articles 50 % with a few popular ones, authors and categories 5 % each, feeds
 5 %) while this process publishes as an editor every --publish-every seconds (a correction, then
-a new story, in turn). It prints the front's hit ratio, requests per second, and the app servers'
-CPU milliseconds per reader request (user + system time of every gunicorn process, from /proc).
+a new story, in turn). It prints the front's hit ratio, requests per second, and the CPU
+milliseconds per reader request of the app servers (user + system time of every gunicorn process,
+from /proc) and of the front (nginx and Varnish).
 Then, on a warm front, it makes each kind of change once and prints how many cached objects
 Varnish purged for it. Nothing here asserts a time.
 """
@@ -164,6 +166,21 @@ class Editor:
         author.role = f"Correspondent {time.time():.0f}"
         author.save()
 
+    def image_edit(self):
+        from news.models import ArticlePage
+
+        article = (
+            ArticlePage.objects.live()
+            .filter(lead_image__isnull=False)
+            .select_related("lead_image")
+            .order_by("-display_date")
+            .first()
+        )
+        image = article.lead_image
+        image.focal_point_x, image.focal_point_y = image.width // 3, image.height // 3
+        image.focal_point_width = image.focal_point_height = max(1, image.height // 4)
+        image.save()
+
     def settings_change(self):
         from wagtail.models import Site
 
@@ -194,15 +211,24 @@ def main():
     parser.add_argument("--apps", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument(
+        "--database-url",
+        help="PostgreSQL database to build and use "
+        "(default: newsroom_bench_front_<articles> on 127.0.0.1:5432).",
+    )
     parser.add_argument("--drop", action="store_true", help="Drop the database afterwards.")
     args = parser.parse_args()
 
     directory = Path(tempfile.mkdtemp(prefix="newsroom-bench-front-"))
     stack = scale_out.Stack(
         directory=directory,
-        database_url=f"postgres://postgres@127.0.0.1:5432/newsroom_bench_front_{args.articles}",
+        database_url=args.database_url
+        or f"postgres://postgres@127.0.0.1:5432/newsroom_bench_front_{args.articles}",
         redis_url=args.redis_url,
         front_port=scale_out.free_port(),
+        # Known before the stack starts: this process publishes, and purges, with these settings.
+        varnish_port=scale_out.free_port(),
+        purge_port=scale_out.free_port(),
         workers=args.workers,
         media_root=str(BASE_DIR / "var" / "bench-front-media"),
         static_root=str(directory / "static"),
@@ -231,10 +257,11 @@ def main():
     paths = reader_paths(2000)
     scale_out.up(stack, apps=args.apps)
     app_pids = [directory / f"app{n}.pid" for n in range(1, args.apps + 1)]
+    front_pids = [directory / "nginx.pid", directory / "varnish.pid"]
     editor = Editor()
     try:
         print(
-            f"Stack: Varnish on {stack.front_url}, {args.apps} app servers x {args.workers} "
+            f"Stack: nginx on {stack.front_url}, Varnish, {args.apps} app servers x {args.workers} "
             f"workers, PostgreSQL, Redis; {ArticlePage.objects.live().count()} live articles; "
             f"{len(set(paths))} distinct URLs in the mix.",
             flush=True,
@@ -252,6 +279,7 @@ def main():
 
         before_counters = varnish_counters(directory / "varnish")
         before_cpu = cpu_seconds(app_pids)
+        before_front_cpu = cpu_seconds(front_pids)
         publisher = threading.Thread(target=publish_regularly, daemon=True)
         publisher.start()
         script = wrk_script(paths, directory)
@@ -276,6 +304,7 @@ def main():
         stop.set()
         publisher.join()
         cpu = cpu_seconds(app_pids) - before_cpu
+        front_cpu = cpu_seconds(front_pids) - before_front_cpu
         after = varnish_counters(directory / "varnish")
         delta = {key: after.get(key, 0) - before_counters.get(key, 0) for key in after}
 
@@ -301,6 +330,10 @@ def main():
             f"  app CPU per request   {1000 * cpu / max(1, requests):.2f} ms over all reader "
             f"requests; {1000 * cpu / max(1, backend):.1f} ms per request that reached an app "
             f"server ({backend}: misses, uncached pages; includes their page-cache hits)"
+        )
+        print(
+            f"  front CPU per request {1000 * front_cpu / max(1, requests):.2f} ms (nginx and "
+            "Varnish together, every process of each)"
         )
 
         app_url = f"http://127.0.0.1:{stack.app_ports[0]}"
@@ -329,6 +362,7 @@ def main():
             editor.unpublish,
             editor.promo_edit,
             editor.author_rename,
+            editor.image_edit,
             editor.settings_change,
         ):
             crawl(stack.front_url, paths)

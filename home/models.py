@@ -7,12 +7,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from news import site_data
 from news.caching import ReaderCacheMixin
-from news.models import ArticlePage, Category, NewsIndexPage, SidebarSnippet
+from news.models import ArticlePage
+from news.models.pages import KnownRestrictionsMixin, restricted_paths
 from news.permissions import EditorialPermissionsMixin
 
 
-class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
+class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMixin, Page):
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         null=True,
@@ -39,9 +41,10 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        # A section in one query, rather than as a base Page and then again as a section.
+        # A section from this process's copy of the home page's sections (kept until the site
+        # key is purged), rather than as a base Page and then again as a section.
         if path_components:
-            section = NewsIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            section = site_data.sections(request, self).get(path_components[0])
             if section is not None:
                 section._cached_parent_obj = self
                 return section.route(request, path_components[1:])
@@ -67,7 +70,15 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
         )
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
         shown += [story.pk for story in newest]
-        sections = list(NewsIndexPage.objects.child_of(self).live().public())
+        restricted = restricted_paths()
+        sections = sorted(
+            (
+                section
+                for section in site_data.sections(request, self).values()
+                if section.live and not any(section.path.startswith(p) for p in restricted)
+            ),
+            key=lambda section: section.path,
+        )
         by_section = {section.pk: [] for section in sections}
         if sections:
             stories = (
@@ -84,8 +95,8 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, Page):
             secondary_stories=secondary,
             section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
             latest_articles=latest,
-            popular_categories=Category.objects.popular(),
-            promos=list(SidebarSnippet.objects.sitewide().select_related("image")[:3]),
+            popular_categories=site_data.popular_categories(request),
+            promos=site_data.sitewide_promos(request),
         )
         return context
 
@@ -118,6 +129,13 @@ class SiteSettings(BaseSiteSetting):
 
     # The logo is drawn on every page: fetch it with the settings.
     select_related = ["logo"]
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings every page draws, kept in each process until the ``site`` key is purged."""
+        if request is None:
+            return super().for_request(request)
+        return site_data.site_settings(request)
 
     class Meta:
         verbose_name = "site settings"

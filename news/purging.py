@@ -5,6 +5,7 @@ the pages that link to it as related); a story that joins or leaves listings (fi
 unpublish, a new date, other authors, categories or tags, a move) also purges those listings:
 the home page and site feed, its section, its authors', categories' and tags' pages and feeds,
 the pages that pick it by hand, search, and the "Popular categories" box when its counts change.
+An edited or deleted image purges the responses that show it (everything, for the site logo).
 Drafts and autosaves purge nothing.
 
 The page cache (``newsroom.pagecache``) and the front cache (``newsroom.frontcache``) are purged
@@ -13,6 +14,7 @@ Neither failure fails the editor's change; both are logged.
 """
 
 import logging
+import time
 from functools import partial
 
 from django.core.cache import cache
@@ -38,13 +40,16 @@ def purge(surrogate_keys, *, recount_popular=False):
 
 
 def _expire_page_cache(surrogate_keys):
-    from news.caching import new_search_version
+    from news.caching import SEARCH_VERSION_KEY
     from newsroom import pagecache
 
+    # Cached search results go with the search key, in the same write (and the same retry when
+    # the cache is unreachable).
+    values = {}
     if keys.SEARCH in surrogate_keys or keys.SITE in surrogate_keys:
-        new_search_version()
+        values[SEARCH_VERSION_KEY] = time.time_ns()
     try:
-        pagecache.expire(surrogate_keys)
+        pagecache.expire(surrogate_keys, values)
     except Exception:
         logger.exception("Could not expire %d keys in the page cache", len(surrogate_keys))
 
@@ -272,6 +277,37 @@ def _reference_data_deleted(key, listing_key, recount_popular):
     return deleted
 
 
+# Images ----------------------------------------------------------------------------------------
+
+# Saves Wagtail makes for its own bookkeeping (while rendering, too): nothing readers see changes.
+IMAGE_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def image_keys(image_pk):
+    """The responses that show an image: its own key, and every page if it is the site logo."""
+    from home.models import SiteSettings
+
+    touched = {keys.image(image_pk)}
+    if SiteSettings.objects.filter(logo_id=image_pk).exists():
+        touched |= {keys.SITE, keys.SEARCH}
+    return touched
+
+
+def image_changed(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """An editor changed an image's title, alt text, focal point or file."""
+    # A new image shows nowhere until something uses it, which purges on its own.
+    if raw or created:
+        return
+    if update_fields is not None and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS:
+        return
+    purge(image_keys(instance.pk))
+
+
+def image_deleted(sender, instance, **kwargs):
+    # Before the delete: the site settings' logo is set to NULL along with it.
+    purge(image_keys(instance.pk))
+
+
 def everything_changed(sender, raw=False, **kwargs):
     if not raw:
         purge({keys.SITE, keys.SEARCH})
@@ -286,7 +322,8 @@ def settings_changed(sender, created=False, raw=False, **kwargs):
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
     from taggit.models import Tag
-    from wagtail.models import PageViewRestriction
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
         page_unpublished,
@@ -331,8 +368,14 @@ def connect():
             weak=False,
         )
 
+    image_model = get_image_model()
+    post_save.connect(image_changed, sender=image_model, dispatch_uid=f"{uid}.image")
+    pre_delete.connect(image_deleted, sender=image_model, dispatch_uid=f"{uid}.image")
+
     post_save.connect(settings_changed, sender=SiteSettings, dispatch_uid=f"{uid}.settings")
     post_delete.connect(everything_changed, sender=SiteSettings, dispatch_uid=f"{uid}.settings")
     # A page made private, or public again: every listing and search may change.
     for signal in (post_save, post_delete):
         signal.connect(everything_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}.pvr")
+        # A site's host name or root page: every URL and link may change.
+        signal.connect(everything_changed, sender=Site, dispatch_uid=f"{uid}.site")

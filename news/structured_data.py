@@ -123,9 +123,21 @@ def profile_page(author):
     return graph([page])
 
 
+def _ancestors(page):
+    """The page's ancestors below the tree root: from the parents that routing already loaded
+    (a section for its article, the home page for its section), else from the database."""
+    trail, node = [], page
+    while node.depth > 2 and getattr(node, "_cached_parent_obj", None) is not None:
+        node = node._cached_parent_obj
+        trail.insert(0, node)
+    if node.depth > 2:
+        return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return trail
+
+
 def breadcrumb_list(request, page):
     """Home › Section › Article, from the page's ancestors below the tree root."""
-    trail = [*page.get_ancestors().filter(depth__gt=1).specific(defer=True), page]
+    trail = [*_ancestors(page), page]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

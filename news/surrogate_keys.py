@@ -5,6 +5,11 @@ categories, promos, the listings it draws from) while it renders. The keys trave
 header to the front cache (Varnish's ``xkey``, a CDN's ``Surrogate-Key``) and into the app's own
 page cache; a change then purges exactly the responses that carry its keys (``news.purging``).
 
+Images have keys of their own (``i12``: image 12's file, focal point, title and alt text), on
+every response that shows them: an article's lead image (its page and every card of it), body
+images, promo images, publisher logos and author photos. The site logo is on every page, under
+``site``.
+
 Two kinds of key: what an object *looks like* (``a7``: author 7's name and photo in a byline) and
 which objects a *listing* contains (``la7``: author 7's articles, newest first). Editing an author
 purges the first; publishing one of their stories purges the second.
@@ -57,9 +62,23 @@ def promo(pk):
     return f"pr{pk}"
 
 
+def image(pk):
+    return f"i{pk}"
+
+
 def for_card(article):
-    """What an article card or feed item shows: the article and its authors' names."""
-    return [page(article.pk), *(author(person.pk) for person in article.authors)]
+    """What an article card or feed item shows: the article, its authors' names, its picture."""
+    shown = [page(article.pk), *(author(person.pk) for person in article.authors)]
+    if article.lead_image_id:
+        shown.append(image(article.lead_image_id))
+    return shown
+
+
+def body_images(article):
+    """The images in an article's body (image blocks whose picture still exists)."""
+    for block in article.body:
+        if block.block_type == "image" and block.value.get("image") is not None:
+            yield block.value["image"].pk
 
 
 def add(request, *keys):
@@ -105,6 +124,7 @@ def for_articles(request, articles):
 def for_sidebar(request, context):
     promos = context.get("promos") or []
     add(request, *(promo(item.pk) for item in promos))
+    add(request, *(image(item.image_id) for item in promos if item.image_id))
     add(request, *(page(item.link_page_id) for item in promos if item.link_page_id))
     if "popular_categories" in context:
         # Tagged even when the box is empty: the first categorised story fills it.
@@ -122,6 +142,7 @@ def for_page_context(request, page_object, context):
         add(request, LATEST, SITEWIDE_PROMOS)
         if context.get("lead_story"):
             add(request, *for_card(context["lead_story"]))
+        for_articles(request, context.get("secondary_stories"))
         for_articles(request, context.get("latest_articles"))
         for section, articles in context.get("section_stories", []):
             add(request, section_listing(section.pk))
@@ -137,8 +158,11 @@ def for_article_page(request, article, context):
     add(request, *for_card(article))
     add(request, *(category(item.pk) for item in article.category_list))
     add(request, *(tag(item.pk) for item in article.tag_list))
+    add(request, *(image(pk) for pk in body_images(article)))
     if article.publisher_id:
         add(request, publisher(article.publisher_id))
+        if article.publisher.logo_id:
+            add(request, image(article.publisher.logo_id))
     # Related articles: what shares a category or tag may take a place in the list when it is
     # published (news.purging also purges the pages that pick a story by hand).
     add(request, *(page(item.pk) for item in context.get("related_articles", [])))

@@ -20,6 +20,8 @@ def author_detail(request, slug):
     surrogate_keys.add(
         request, surrogate_keys.author(author.pk), surrogate_keys.author_listing(author.pk)
     )
+    if author.photo_id:
+        surrogate_keys.add(request, surrogate_keys.image(author.photo_id))
     surrogate_keys.for_articles(request, page)
     return render(request, "news/author_detail.html", {"author": author, "articles": page})
 

@@ -3,7 +3,8 @@
 ``FRONT_CACHE`` picks the backend:
 
 * ``varnish``: ``PURGE /`` with an ``xkey-purge`` header to each address in ``FRONT_CACHE_URLS``
-  (deploy/varnish/newsroom.vcl accepts it from the addresses in its ``purgers`` ACL).
+  (deploy/varnish/newsroom.vcl accepts it only on Varnish's ``purge`` listening socket, from the
+  addresses in its ``purgers`` ACL; readers' requests arrive through nginx on another socket).
 * ``fastly``: Fastly's purge-by-surrogate-key API, ``POST {FASTLY_API_URL}/service/{id}/purge``
   with the keys in a ``Surrogate-Key`` header and the token in ``Fastly-Key``. Pages then carry
   their keys in ``Surrogate-Key``, which Fastly reads (and our VCL reads too).

@@ -10,14 +10,24 @@ Freshness: an entry remembers the purge clock read when its request *started*. A
 after that (a change committed while the page was rendering) makes it stale, as does a key the
 cache no longer holds (evicted, so its last purge is unknown).
 
+A purge that cannot reach the cache (Redis down or unreachable) is not lost: the process keeps
+its keys and writes them as soon as the cache answers again, from a background thread (so that
+other app servers stop serving the old pages too) and before it reads the cache itself. A key
+purged late is still newer than every entry stored before it, so those entries are stale. Only a
+process that exits while the cache is still down loses its pending purges (logged); entries then
+expire within PAGE_CACHE_SECONDS.
+
 What is never kept or served: requests with a session cookie (editors, and readers who entered a
 page password), anything but GET/HEAD, query strings other than a ``?page=`` that the view
 really paginated, responses that set cookies, and anything a view did not mark (search results,
 forms, errors). Hosts are keyed by name, lower case, without the port.
 """
 
+import atexit
 import hashlib
+import logging
 import re
+import threading
 import time
 
 from django.conf import settings
@@ -39,14 +49,93 @@ UNSTORED_HEADERS = {"set-cookie", "date", "x-cache"}
 _checked = {}
 _CHECKED_LIMIT = 10_000
 
+logger = logging.getLogger(__name__)
 
-def expire(surrogate_keys):
-    """Retire every entry that carries one of ``surrogate_keys``."""
-    if not surrogate_keys:
-        return
-    now = max(time.time_ns(), (cache.get(CLOCK) or 0) + 1)
-    cache.set_many({KEY_PREFIX + key: now for key in surrogate_keys}, None)
-    cache.set(CLOCK, now, None)
+# Purges the cache did not take yet: surrogate keys, and other values written with them.
+RETRY_SECONDS = 1
+_pending_keys = set()
+_pending_values = {}
+_pending_lock = threading.Lock()
+_retrier = None
+_owing = False
+
+
+def expire(surrogate_keys, values=None):
+    """Retire every entry that carries one of ``surrogate_keys``, writing ``values`` with them.
+
+    True once written. When the cache cannot take it, the purge is kept and retried (with any
+    earlier one still waiting) until it can; False meanwhile.
+    """
+    global _owing
+    with _pending_lock:
+        names = _pending_keys | set(surrogate_keys)
+        extra = {**_pending_values, **(values or {})}
+        _pending_keys.clear()
+        _pending_values.clear()
+    if not (names or extra):
+        return True
+    if _write(names, extra):
+        if _owing:
+            _owing = False
+            logger.warning("The page cache took the purges it had missed")
+        return True
+    with _pending_lock:
+        _pending_keys.update(names)
+        # Values a later purge set meanwhile are newer than these.
+        _pending_values.update({k: v for k, v in extra.items() if k not in _pending_values})
+    if not _owing:
+        _owing = True
+        logger.warning("The page cache did not take a purge; retrying until it does")
+    _start_retrier()
+    return False
+
+
+def pending():
+    """The surrogate keys of purges not yet written to the cache."""
+    with _pending_lock:
+        return set(_pending_keys)
+
+
+def _write(names, values):
+    try:
+        now = max(time.time_ns(), (cache.get(CLOCK) or 0) + 1)
+        data = {**values, **{KEY_PREFIX + name: now for name in names}, CLOCK: now}
+        # Django's caches answer the keys they failed to store (newsroom.resilient_cache: all of
+        # them while Redis is unreachable).
+        return not cache.set_many(data, None)
+    except Exception:
+        logger.exception("Could not write a page cache purge")
+        return False
+
+
+def _start_retrier():
+    global _retrier
+    with _pending_lock:
+        if _retrier is not None or not (_pending_keys or _pending_values):
+            return
+        _retrier = threading.Thread(target=_retry, name="page-cache-purges", daemon=True)
+        _retrier.start()
+
+
+def _retry():
+    global _retrier
+    while True:
+        time.sleep(RETRY_SECONDS)
+        with _pending_lock:
+            if not (_pending_keys or _pending_values):
+                _retrier = None
+                return
+        expire(())
+
+
+@atexit.register
+def _flush_at_exit():
+    if (_pending_keys or _pending_values) and not expire(()):
+        logger.error(
+            "Exiting with %d purged keys the page cache never took; their pages expire within "
+            "PAGE_CACHE_SECONDS",
+            len(_pending_keys),
+        )
 
 
 def entry_key(request):
@@ -153,6 +242,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _pending_keys or _pending_values:
+            # A purge this process owes the cache goes first: never serve what it retires.
+            expire(())
         key = entry_key(request) if settings.PAGE_CACHE_SECONDS else None
         if key is not None:
             # One round trip to the cache for the entry and the purge clock.

@@ -116,6 +116,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages, answered before sessions and routing; it keeps what the two
     # below produce (compressed, with an ETag).
     "newsroom.pagecache.PageCacheMiddleware",
+    # What every render looks up (the Site, its home page, settings, navigation), kept in each
+    # process until a purge of what covers it.
+    "news.site_data.SiteDataMiddleware",
     # Pages compress well; CSRF tokens are masked per response, so BREACH cannot recover them.
     "django.middleware.gzip.GZipMiddleware",
     # ETags of the uncompressed page, so that an unchanged page is answered with a 304.
@@ -259,8 +262,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads on S3 or an S3-compatible store, shared by every app server (needs
-# `pip install "django-storages[s3]"`; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+# Uploads on S3 or an S3-compatible store, shared by every app server (django-storages with
+# boto3, which reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

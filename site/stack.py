@@ -1,14 +1,15 @@
-"""The scale-out stack on one machine: app servers on one PostgreSQL and one Redis, behind Varnish.
+"""The scale-out stack on one machine, as production runs it: nginx in front, then Varnish, then
+app servers on one PostgreSQL and one Redis.
 
 ``manage.py stack up`` starts it and ``manage.py stack down`` stops it (site/management/commands/
-stack.py); tests/test_front_cache_stack.py starts the same processes on free ports. Every app
-server gets the same environment (database, Redis, media folder) and purges the front cache by
-surrogate key; Varnish balances requests over them (deploy/varnish/newsroom.vcl with the
-app servers written in). Processes run detached, with their pid files, logs and the generated
-VCL in the stack's folder.
-
-nginx (deploy/nginx/newsroom.conf: TLS, sign-in rate limits) goes in front of Varnish by pointing
-its ``newsroom_app`` upstream at the front port; this module does not start it yet.
+stack.py); tests/test_front_cache_stack.py starts the same processes on free ports. Readers reach
+nginx (deploy/nginx/newsroom.conf: rate limits, static files and uploads served from disk, the
+headers Django trusts set by nginx alone; plain HTTP on loopback here, TLS in production), which
+proxies to Varnish (deploy/varnish/newsroom.vcl with the app servers written in), which balances
+over the app servers. Every app server gets the same environment (database, Redis, media folder)
+and purges Varnish by surrogate key on Varnish's separate ``purge`` socket, which nginx never
+forwards to. Processes run detached, with their pid files, logs and generated configuration in the
+stack's folder.
 """
 
 import json
@@ -29,7 +30,19 @@ from urllib.parse import urlsplit, urlunsplit
 BASE_DIR = Path(__file__).resolve().parent.parent
 VCL_TEMPLATE = BASE_DIR / "deploy" / "varnish" / "newsroom.vcl"
 BACKENDS_BLOCK = re.compile(r"# BEGIN BACKENDS.*?# END BACKENDS", re.DOTALL)
+NGINX_TEMPLATE = BASE_DIR / "deploy" / "nginx" / "newsroom.conf"
+NGINX_PROXY_SNIPPET = BASE_DIR / "deploy" / "nginx" / "newsroom-proxy.conf"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def port_is_free(port):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port():
@@ -43,7 +56,10 @@ class Stack:
     directory: Path
     database_url: str
     redis_url: str
+    # nginx, where readers come in; Varnish behind it; Varnish's socket for purges.
     front_port: int = 8080
+    varnish_port: int = 0
+    purge_port: int = 0
     app_ports: list = field(default_factory=list)
     workers: int = 2
     media_root: str = ""
@@ -55,6 +71,14 @@ class Stack:
     @property
     def front_url(self):
         return f"http://127.0.0.1:{self.front_port}"
+
+    @property
+    def varnish_url(self):
+        return f"http://127.0.0.1:{self.varnish_port}"
+
+    @property
+    def purge_url(self):
+        return f"http://127.0.0.1:{self.purge_port}"
 
     @property
     def state_file(self):
@@ -82,8 +106,9 @@ class Stack:
             "MEDIA_ROOT": self.media_root,
             "STATIC_ROOT": self.static_root,
             "FRONT_CACHE": "varnish",
-            "FRONT_CACHE_URLS": self.front_url,
+            "FRONT_CACHE_URLS": self.purge_url,
             "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", hosts),
+            "SITE_URL": self.front_url,
             "WAGTAILADMIN_BASE_URL": self.front_url,
             "PYTHONUNBUFFERED": "1",
             **self.extra_environment,
@@ -114,12 +139,12 @@ def drop_database(database_url):
         connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
-def manage(stack, *args, **kwargs):
-    """Run a manage.py command with the stack's environment."""
+def manage(stack, *args, environment=None, **kwargs):
+    """Run a manage.py command with the stack's environment (and ``environment`` over it)."""
     return subprocess.run(  # noqa: S603 (our own command line)
         [sys.executable, str(BASE_DIR / "manage.py"), *args],
         cwd=BASE_DIR,
-        env=stack.environment(),
+        env={**stack.environment(), **(environment or {})},
         check=True,
         **kwargs,
     )
@@ -169,6 +194,8 @@ def start_app_server(stack, number, port):
         str(_pid_file(stack, name)),
         "--access-logfile",
         "-",
+        # gunicorn's control socket is one path per user: each app server would take it over.
+        "--no-control-socket",
     ]
     with _log(stack, name) as log:
         subprocess.Popen(  # noqa: S603 (our own command line)
@@ -203,7 +230,9 @@ def start_varnish(stack):
         [
             VARNISHD,
             "-a",
-            f"127.0.0.1:{stack.front_port}",
+            f"127.0.0.1:{stack.varnish_port}",
+            "-a",
+            f"purge=127.0.0.1:{stack.purge_port}",
             "-f",
             str(write_vcl(stack)),
             "-n",
@@ -217,6 +246,76 @@ def start_varnish(stack):
         stdin=subprocess.DEVNULL,
         capture_output=True,
     )
+
+
+def nginx_site_config(stack):
+    """deploy/nginx/newsroom.conf for the stack: plain HTTP on loopback, proxying to Varnish.
+
+    Everything else is the shipped file as it is: the rate limits, static files and uploads
+    straight from the stack's folders, documents only through Django, PURGE refused, and the
+    proxy headers of deploy/nginx/newsroom-proxy.conf.
+    """
+    text = NGINX_TEMPLATE.read_text()
+    # The port-80 server only redirects to HTTPS; the stack serves plain HTTP on loopback.
+    text, redirects = re.subn(r"# Plain HTTP:.*?\n}\n", "", text, count=1, flags=re.DOTALL)
+    text, tls_settings = re.subn(r"^ *ssl_\w+ [^\n]*;\n", "", text, flags=re.MULTILINE)
+    if not (redirects and tls_settings):
+        raise RuntimeError(f"{NGINX_TEMPLATE} no longer has the shape manage.py stack expects")
+    replacements = {
+        "    listen [::]:443 ssl http2;\n": "",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{stack.front_port};",
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{stack.varnish_port};",
+        "/srv/newsroom/var/static/": f"{stack.static_root}/",
+        "/srv/newsroom/var/media/": f"{stack.media_root}/",
+        "/etc/nginx/snippets/newsroom-proxy.conf": str(NGINX_PROXY_SNIPPET),
+    }
+    for old, new in replacements.items():
+        if old not in text:
+            raise RuntimeError(f"{NGINX_TEMPLATE} no longer contains {old!r}")
+        text = text.replace(old, new)
+    return text
+
+
+def nginx_main_config(prefix, pid_file):
+    """What Debian's /etc/nginx/nginx.conf puts around a site file, with the stack's own paths."""
+    temp = {name: prefix / "temp" / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
+    for folder in temp.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    # As root, workers would run as nobody, who may not read the stack's static and media folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return f"""{user}worker_processes 1;
+error_log {prefix}/error.log warn;
+pid {pid_file};
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log {prefix}/access.log;
+    client_body_temp_path {temp["body"]};
+    proxy_temp_path {temp["proxy"]};
+    fastcgi_temp_path {temp["fastcgi"]};
+    uwsgi_temp_path {temp["uwsgi"]};
+    scgi_temp_path {temp["scgi"]};
+    include {prefix}/newsroom.conf;
+}}
+"""
+
+
+def start_nginx(stack):
+    prefix = Path(stack.directory) / "nginx"
+    prefix.mkdir(parents=True, exist_ok=True)
+    (prefix / "newsroom.conf").write_text(nginx_site_config(stack))
+    conf = prefix / "nginx.conf"
+    conf.write_text(nginx_main_config(prefix, _pid_file(stack, "nginx")))
+    command = [NGINX, "-p", str(prefix), "-c", str(conf)]
+    checked = subprocess.run(  # noqa: S603 (our own command line)
+        [*command, "-t"], capture_output=True, text=True, check=False
+    )
+    if checked.returncode != 0:
+        raise RuntimeError(f"nginx refused its configuration: {checked.stderr}")
+    # nginx daemonises itself and writes its pid file where `down` looks for it.
+    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, capture_output=True)  # noqa: S603
 
 
 def wait_until_up(url, timeout=60):
@@ -234,11 +333,13 @@ def wait_until_up(url, timeout=60):
 
 
 def up(stack, apps=2):
-    """Start the app servers, the scheduler and Varnish; return once the front answers."""
+    """Start the app servers, the scheduler, Varnish and nginx; return once the front answers."""
     Path(stack.directory).mkdir(parents=True, exist_ok=True)
     # varnishd reads the VCL after dropping root: its folder must be open to other users.
     Path(stack.directory).chmod(0o755)
     stack.app_ports = stack.app_ports or [free_port() for _ in range(apps)]
+    stack.varnish_port = stack.varnish_port or free_port()
+    stack.purge_port = stack.purge_port or free_port()
     stack.save()
     for number, port in enumerate(stack.app_ports, start=1):
         start_app_server(stack, number, port)
@@ -247,6 +348,8 @@ def up(stack, apps=2):
     for port in stack.app_ports:
         wait_until_up(f"http://127.0.0.1:{port}/robots.txt")
     start_varnish(stack)
+    wait_until_up(f"{stack.varnish_url}/robots.txt")
+    start_nginx(stack)
     wait_until_up(f"{stack.front_url}/robots.txt")
     return stack
 
@@ -274,10 +377,16 @@ def _stop(pid_file, stop_signal=signal.SIGTERM, timeout=15):
     return True
 
 
+def process_names(stack):
+    """Every process of the stack, front first (the order `down` stops them in)."""
+    apps = (f"app{n}" for n in range(1, len(stack.app_ports) + 1))
+    return ["nginx", "varnish", "scheduler", *apps]
+
+
 def down(stack):
-    """Stop Varnish, the scheduler and the app servers (by their pid files)."""
+    """Stop nginx, Varnish, the scheduler and the app servers (by their pid files)."""
     stopped = []
-    names = ["varnish", "scheduler", *(f"app{n}" for n in range(1, len(stack.app_ports) + 1))]
+    names = process_names(stack)
     for name in names:
         # gunicorn: SIGQUIT stops at once, without waiting for Varnish's idle connections.
         stop_signal = signal.SIGQUIT if name.startswith("app") else signal.SIGTERM

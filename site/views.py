@@ -8,6 +8,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from PIL import Image, ImageOps
 
+from news import surrogate_keys
 from newsroom.site_url import absolute_url
 
 ICON_MAX_AGE = 60 * 60 * 24
@@ -63,6 +64,8 @@ def _icon_response(request, kind):
         cache.set(cache_key, body, None)
     response = HttpResponse(body, content_type="image/x-icon" if kind == "ico" else "image/png")
     response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
+    # A front cache keeps it by Cache-Control; a new or edited logo purges the site's key.
+    surrogate_keys.add(request, surrogate_keys.SITE)
     return response
 
 

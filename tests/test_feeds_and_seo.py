@@ -88,6 +88,27 @@ def test_social_and_search_tags(client, story):
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "max-image-preview:large"
 
 
+def section_description(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return soup.find("meta", attrs={"name": "description"})["content"]
+
+
+@pytest.mark.django_db
+def test_section_descriptions_fall_back_in_order(client):
+    section = factories.make_section("Rivers & Weirs")
+    site = "The Riverside Ledger"
+    assert (
+        section_description(client, section.url)
+        == f"The latest Rivers & Weirs stories from {site}."
+    )
+    section.intro = "<p>Floods, <b>weirs</b> &amp; the people who mind them.</p>"
+    section.save_revision().publish()
+    assert section_description(client, section.url) == "Floods, weirs & the people who mind them."
+    section.search_description = "Everything about the river."
+    section.save_revision().publish()
+    assert section_description(client, section.url) == "Everything about the river."
+
+
 def test_share_links_need_no_script(client, story):
     article, _ = story
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")

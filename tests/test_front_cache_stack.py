@@ -1,10 +1,11 @@
-"""The scale-out stack for real: Varnish (xkey) in front of two gunicorn app servers sharing one
-PostgreSQL database and one Redis. An editor publishes through one app server; the very next
-request through the front shows the story on every page that lists it, and pages that do not
-show it are still answered from the front cache.
+"""The scale-out stack for real, as production runs it: nginx (deploy/nginx/) in front of Varnish
+(xkey) in front of two gunicorn app servers sharing one PostgreSQL database, one Redis and one
+media folder. An editor publishes through one app server; the very next request through the
+front shows the story on every page that lists it, and pages that do not show it are still
+answered from the front cache. Nobody outside can purge, or poison the cache with headers.
 
-Needs varnishd with the xkey vmod, redis-server and PostgreSQL on 127.0.0.1:5432; in CI
-(REQUIRE_VARNISH=1, REQUIRE_POSTGRES=1) a missing part fails instead of skipping.
+Needs nginx, varnishd with the xkey vmod, redis-server and PostgreSQL on 127.0.0.1:5432; in CI
+(REQUIRE_NGINX=1, REQUIRE_VARNISH=1, REQUIRE_POSTGRES=1) a missing part fails instead of skipping.
 """
 
 import http.cookiejar
@@ -46,8 +47,18 @@ for n in range(3):
 draft = factories.make_article(
     city, "Night ferry runs until dawn", authors=[ada], categories=[transport], publish=False
 )
+weather = factories.make_section("Weather")
+fog = factories.make_image("Fog over the estuary", size=(1280, 720))
+forecast = factories.make_article(
+    weather, "Fog until noon", lead_image=fog, lead_image_alt_text="Fog over the estuary"
+)
 get_user_model().objects.create_superuser("stack-editor", "ed@example.com", "%(password)s")
-print(json.dumps({"draft": draft.pk}))
+print(json.dumps({
+    "draft": draft.pk,
+    "image": fog.pk,
+    "image_file": fog.file.url,
+    "forecast": forecast.url,
+}))
 """
 
 
@@ -87,6 +98,7 @@ def redis_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, redis_url):
     _need(os.path.exists(scale_out.VARNISHD), "varnishd is not installed", "REQUIRE_VARNISH")
+    _need(os.path.exists(scale_out.NGINX), "nginx is not installed", "REQUIRE_NGINX")
     _need(_postgres_reachable(), "no PostgreSQL on 127.0.0.1:5432", "REQUIRE_POSTGRES")
     # Not under pytest's private temporary folder: varnishd reads its VCL as another user.
     directory = Path(tempfile.mkdtemp(prefix="newsroom-stack-"))
@@ -96,6 +108,8 @@ def stack(tmp_path_factory, redis_url):
         database_url=database_url,
         redis_url=redis_url,
         front_port=scale_out.free_port(),
+        varnish_port=scale_out.free_port(),
+        purge_port=scale_out.free_port(),
         workers=1,
         media_root=str(directory / "media"),
         static_root=str(directory / "static"),
@@ -124,17 +138,17 @@ def stack(tmp_path_factory, redis_url):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def http_request(url, data=None, **headers):
-    return urllib.request.Request(url, data=data, headers=headers)  # noqa: S310 (http only)
+def http_request(url, data=None, method=None, **headers):
+    return urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
 
 
-def fetch(url, opener=None, **headers):
-    request = http_request(url, **{"Accept-Encoding": "identity", **headers})
+def fetch(url, opener=None, method=None, **headers):
+    request = http_request(url, method=method, **{"Accept-Encoding": "identity", **headers})
     try:
         with (opener or urllib.request.build_opener()).open(request, timeout=20) as response:
-            return response.status, response.headers, response.read().decode()
+            return response.status, response.headers, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+        return error.code, error.headers, error.read().decode(errors="replace")
 
 
 def front(stack, path):
@@ -219,12 +233,12 @@ def test_the_fastly_purge_request_purges_by_surrogate_key(stack, settings):
     sport_keys = headers["xkey"].split()
     section_key = next(key for key in sport_keys if key.startswith("s"))
 
-    settings.FASTLY_API_URL = stack.front_url
+    settings.FASTLY_API_URL = stack.purge_url
     settings.FASTLY_SERVICE_ID = "newsroom-test"
     settings.FASTLY_API_TOKEN = "not-a-real-token"
     requests = list(frontcache.fastly_requests([section_key]))
     assert [request.get_method() for request in requests] == ["POST"]
-    assert requests[0].full_url == f"{stack.front_url}/service/newsroom-test/purge"
+    assert requests[0].full_url == f"{stack.purge_url}/service/newsroom-test/purge"
     assert requests[0].get_header("Fastly-key") == "not-a-real-token"
     answers = [frontcache._send(request) for request in requests]
     assert re.search(r"Purged [1-9]", answers[0]), answers[0]
@@ -239,3 +253,103 @@ def test_logged_in_editors_and_the_admin_pass_the_front(stack):
     _status, headers, _body = front(stack, "/admin/login/")
     assert headers["X-Front-Cache"] == "miss"
     assert "Surrogate-Control" not in headers and "xkey" not in headers
+
+
+def app_keys(stack, path):
+    """The surrogate keys an app server gives ``path`` (the front strips them from responses)."""
+    _status, headers, _body = fetch(f"http://127.0.0.1:{stack.app_ports[-1]}{path}")
+    return headers["xkey"].split()
+
+
+def warm(stack, *paths):
+    for path in paths:
+        front(stack, path)
+        assert front(stack, path)[1]["X-Front-Cache"] == "hit", f"{path} is kept by the front"
+
+
+def test_nobody_outside_can_purge(stack):
+    warm(stack, "/sport/")
+    keys = " ".join(app_keys(stack, "/sport/"))
+
+    status, _headers, body = fetch(stack.front_url + "/", method="PURGE", **{"xkey-purge": keys})
+    assert status == 405, "nginx refuses PURGE"
+    assert "Purged" not in body
+    # Fastly's shape, through nginx to Varnish: not on Varnish's purge socket, so refused.
+    status, _headers, body = fetch(
+        stack.front_url + "/service/newsroom/purge",
+        data=b"",
+        method="POST",
+        **{"Surrogate-Key": keys},
+    )
+    assert status == 403 and "Purged" not in body
+    # What nginx talks to is Varnish's reader socket, where a purge is refused even from loopback.
+    status, _headers, body = fetch(stack.varnish_url + "/", method="PURGE", **{"xkey-purge": keys})
+    assert status == 403 and "Purged" not in body
+    assert front(stack, "/sport/")[1]["X-Front-Cache"] == "hit", "nothing was purged"
+
+    # The app servers' way in still works.
+    status, _headers, body = fetch(stack.purge_url + "/", method="PURGE", **{"xkey-purge": keys})
+    assert status == 200 and re.search(r"Purged [1-9]", body), body
+    assert front(stack, "/sport/")[1]["X-Front-Cache"] == "miss"
+
+
+HOSTILE_HEADERS = {
+    "X-Forwarded-Host": "evil.example",
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Port": "8443",
+    "X-Forwarded-For": "203.0.113.9",
+    "X-Real-IP": "203.0.113.9",
+    "Forwarded": "for=203.0.113.9;host=evil.example;proto=https",
+    "X-Original-URL": "/admin/",
+    "X-Rewrite-URL": "/admin/",
+}
+
+
+def test_client_headers_cannot_poison_the_front_cache(stack):
+    path = "/categories/football/"
+    listing = next(key for key in app_keys(stack, path) if key.startswith("lc"))
+    fetch(stack.purge_url + "/", method="PURGE", **{"xkey-purge": listing})
+
+    status, headers, _body = fetch(stack.front_url + path, **HOSTILE_HEADERS)
+    assert status == 200 and headers["X-Front-Cache"] == "miss", "rendered and kept"
+    status, headers, body = front(stack, path)
+    assert headers["X-Front-Cache"] == "hit"
+    assert "evil.example" not in body and "203.0.113.9" not in body
+    assert f'<link rel="canonical" href="{stack.front_url}{path}">' in body
+    assert "Sport story 0" in body, "the category page, not the admin"
+
+    # Another host name is another cache entry (and Django refuses it): the page is untouched.
+    status, _headers, _body = fetch(stack.front_url + path, Host="evil.example")
+    assert status == 400
+    status, headers, body = front(stack, path)
+    assert headers["X-Front-Cache"] == "hit" and "evil.example" not in body
+
+
+def test_uploads_are_shared_and_served_by_nginx(stack):
+    status, headers, _body = front(stack, stack.ids["image_file"])
+    assert status == 200 and headers["Content-Type"] == "image/png"
+    assert "X-Front-Cache" not in headers, "nginx serves uploads itself"
+    # A rendition one app server made is in the shared folder, for every app server and nginx.
+    _status, _headers, page = fetch(f"http://127.0.0.1:{stack.app_ports[0]}{stack.ids['forecast']}")
+    rendition = re.search(r'src="(/media/images/[^"]+)"', page).group(1)
+    assert front(stack, rendition)[0] == 200
+    _status, _headers, page = fetch(f"http://127.0.0.1:{stack.app_ports[1]}{stack.ids['forecast']}")
+    assert rendition in page
+
+
+def test_an_image_edit_purges_the_pages_that_show_it(stack):
+    showing = ["/weather/", stack.ids["forecast"], "/"]
+    warm(stack, *showing, "/sport/")
+    scale_out.manage(
+        stack,
+        "shell",
+        "-c",
+        "from wagtail.images import get_image_model\n"
+        f"image = get_image_model().objects.get(pk={stack.ids['image']})\n"
+        "image.focal_point_x, image.focal_point_y = 200, 150\n"
+        "image.focal_point_width, image.focal_point_height = 100, 100\n"
+        "image.save()",
+    )
+    for path in showing:
+        assert front(stack, path)[1]["X-Front-Cache"] == "miss", f"{path} shows the image"
+    assert front(stack, "/sport/")[1]["X-Front-Cache"] == "hit"

@@ -197,23 +197,100 @@ def test_a_dead_front_cache_does_not_fail_a_publish(
     assert "Front cache purge" in caplog.text
 
 
-def test_s3_media_settings_come_from_the_environment(monkeypatch):
-    import importlib
+def body_with_image(picture):
+    return [
+        {"type": "paragraph", "value": "<p>The ferry will run every twenty minutes.</p>"},
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": picture.pk, "alt_text": "The quay", "decorative": False},
+                "caption": "The quay at dawn",
+                "credit": "",
+            },
+        },
+    ]
 
-    from newsroom import settings as project_settings
 
-    monkeypatch.setenv("MEDIA_S3_BUCKET", "ledger-media")
-    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", "https://s3.example.net")
-    monkeypatch.setenv("MEDIA_S3_CUSTOM_DOMAIN", "media.example.net")
-    try:
-        reloaded = importlib.reload(project_settings)
-        storage = reloaded.STORAGES["default"]
-        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
-        assert storage["OPTIONS"]["bucket_name"] == "ledger-media"
-        assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
-        assert storage["OPTIONS"]["custom_domain"] == "media.example.net"
-        assert storage["OPTIONS"]["querystring_auth"] is False
-        assert reloaded.SERVE_MEDIA is False
-    finally:
-        monkeypatch.delenv("MEDIA_S3_BUCKET")
-        importlib.reload(project_settings)
+def test_responses_carry_the_keys_of_the_images_they_show(client, section):
+    lead, inline, photo, logo, promo_picture = (
+        factories.make_image(title) for title in ("Lead", "Inline", "Photo", "Logo", "Promo")
+    )
+    author = factories.make_author("Ada Marsh", photo=photo)
+    publisher = factories.make_publisher("The Valley Courier", logo=logo)
+    promo = factories.make_promo("Write to us", image=promo_picture)
+    article = factories.make_article(
+        section,
+        "Ferry runs all night",
+        authors=[author],
+        promos=[promo],
+        lead_image=lead,
+        body=body_with_image(inline),
+        publisher=publisher,
+        source_url="https://courier.example/ferry",
+    )
+
+    page_keys = set(client.get(article.url)["xkey"].split())
+    assert {keys.image(p.pk) for p in (lead, inline, logo, promo_picture)} <= page_keys
+    for url in (section.url, "/", author.get_absolute_url(), "/feed/", f"{section.url}feed/"):
+        assert keys.image(lead.pk) in client.get(url)["xkey"].split(), f"{url} shows the card"
+    assert keys.image(photo.pk) in client.get(author.get_absolute_url())["xkey"].split()
+
+
+def test_editing_or_deleting_an_image_purges_the_pages_that_show_it(
+    client, home, section, purges, django_capture_on_commit_callbacks
+):
+    from home.models import SiteSettings
+
+    other_section = factories.make_section("Sport", parent=home)
+    lead, inline = factories.make_image("Quay"), factories.make_image("Ferry deck")
+    story = factories.make_article(section, "Ferry runs all night", lead_image=lead)
+    inside = factories.make_article(section, "Ferry timetable", body=body_with_image(inline))
+    elsewhere = factories.make_article(other_section, "Cup final tonight")
+    urls = [story.url, section.url, "/", inside.url]
+    for url in [*urls, elsewhere.url, other_section.url]:
+        assert cached(client, url), url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lead.title = "The quay at first light"
+        lead.save()
+    assert purges[-1] == {keys.image(lead.pk)}
+    for url in (story.url, section.url, "/"):
+        assert "X-Cache" not in client.get(url), f"{url} shows the edited image: re-rendered"
+    assert client.get(inside.url)["X-Cache"] == "hit"
+    assert client.get(elsewhere.url)["X-Cache"] == "hit"
+    assert client.get(other_section.url)["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        inline.focal_point_x, inline.focal_point_y = 100, 80
+        inline.focal_point_width, inline.focal_point_height = 40, 40
+        inline.save()
+    assert purges[-1] == {keys.image(inline.pk)}
+    assert "X-Cache" not in client.get(inside.url)
+
+    # Wagtail's own bookkeeping saves (a file hash computed while rendering) purge nothing.
+    purged = len(purges)
+    with django_capture_on_commit_callbacks(execute=True):
+        lead.file_hash = ""
+        lead.get_file_hash()
+    assert len(purges) == purged
+
+    # The logo is on every page.
+    settings_ = SiteSettings.for_site(home.get_site())
+    logo = factories.make_image("Masthead")
+    settings_.logo = logo
+    settings_.save()
+    assert cached(client, elsewhere.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        logo.title = "Masthead, winter"
+        logo.save()
+    assert {keys.image(logo.pk), keys.SITE} <= purges[-1]
+    assert "X-Cache" not in client.get(elsewhere.url)
+
+    assert cached(client, story.url)
+    lead_key = keys.image(lead.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        lead.delete()
+    assert purges[-1] == {lead_key}
+    response = client.get(story.url)
+    assert "X-Cache" not in response, "the page no longer shows the deleted image"
+    assert response.status_code == 200

@@ -128,6 +128,14 @@ def test_scheme_comes_from_nginx_not_from_the_client(stack):
     assert response.getheader("Location") == "https://news.example.com/"
 
 
+def test_purge_requests_from_outside_are_refused(stack):
+    # Purging a front cache is for the app servers, never for whoever reaches nginx.
+    for method in ("PURGE", "BAN"):
+        response = stack.https(method, "/", headers={"xkey-purge": "site"})
+        assert response.status == 405, method
+    assert "PURGE" not in stack.gunicorn_log.read_text(), "nothing reached gunicorn"
+
+
 def test_login_pages_are_rate_limited(stack):
     statuses = [stack.https("GET", "/admin/login/").status for _ in range(40)]
     assert statuses[0] == 200

@@ -6,6 +6,12 @@ vcl 4.1;
 # `Surrogate-Key`) header, and the app sends `PURGE /` with an `xkey-purge: key key ...` header.
 # Browsers get `Cache-Control: no-cache` and revalidate (a 304 from here when unchanged).
 # Anyone with a session (editors, previews) and anything but GET/HEAD goes to the app servers.
+#
+# Two listening sockets: readers' requests come through the web server in front (nginx, on the
+# same machine), purges from the app servers on a socket of their own named `purge`:
+#   varnishd -a 127.0.0.1:6081 -a purge=127.0.0.1:6091 -f /etc/varnish/newsroom.vcl ...
+# Every request nginx forwards comes from loopback, so the address alone cannot tell a purge
+# from an app server from one a client sent through nginx: only the `purge` socket may purge.
 
 import std;
 import xkey;
@@ -24,7 +30,7 @@ sub vcl_init {
 }
 # END BACKENDS
 
-# Who may purge: the app servers.
+# Who may purge (on the `purge` socket): the app servers.
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -36,7 +42,7 @@ sub vcl_recv {
     # Purge by surrogate key: Varnish's shape, and Fastly's API shape (so the CDN backend can be
     # tried against this cache).
     if (req.method == "PURGE" || (req.method == "POST" && req.url ~ "^/service/[^/]+/purge$")) {
-        if (client.ip !~ purgers) {
+        if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
         if (req.http.xkey-purge) {

@@ -1,5 +1,6 @@
 """Section and article pages."""
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -20,9 +23,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from news import surrogate_keys
+from news import site_data, surrogate_keys
 from news.blocks import ArticleBodyBlock
 from news.caching import ReaderCacheMixin, content_version
 from news.forms import ArticlePageForm
@@ -40,15 +44,40 @@ def not_expired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
-def restricted_paths():
-    """Tree paths of the pages with a view restriction, read once per content version (saving or
-    deleting a restriction replaces the version) instead of queried for every listing."""
-    key = f"newsroom:restricted-paths:{content_version()}"
+def privacy_paths():
+    """Tree paths of the pages with a view restriction, and of the alias pages, read once per
+    content version (saving or deleting a restriction, and publishing an article or a section,
+    replace the version)
+    instead of queried for every listing and page view."""
+    key = f"newsroom:privacy-paths:{content_version()}"
     paths = cache.get(key)
     if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        paths = (
+            list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+        )
         cache.set(key, paths, 60 * 60)
     return paths
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction."""
+    return privacy_paths()[0]
+
+
+class KnownRestrictionsMixin:
+    """Wagtail checks a page's view restrictions before serving it, with two queries (the
+    ancestors, then their restrictions). A page with no restricted page and no alias page above
+    it (or at it) has none: that is known from ``privacy_paths`` without asking the database.
+    Aliases take their source's restrictions, so Wagtail's own check runs under them."""
+
+    def get_view_restrictions(self):
+        restricted, aliases = privacy_paths()
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in (*restricted, *aliases)
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -182,6 +211,7 @@ class ChildArticleRouteMixin:
 class NewsIndexPage(
     EditorialPermissionsMixin,
     ReaderCacheMixin,
+    KnownRestrictionsMixin,
     RoutablePageMixin,
     ChildArticleRouteMixin,
     NoindexMixin,
@@ -217,7 +247,22 @@ class NewsIndexPage(
         context["articles"] = paginate(
             request, articles, self.articles_per_page, count_key=count_key
         )
+        context["meta_description"] = self.listing_description(
+            archive, site_data.site_settings(request).site_name
+        )
         return context
+
+    def listing_description(self, archive, site_name):
+        """The meta description of the section, or of one of its category or tag archives."""
+        if archive:
+            if archive["description"]:
+                return Truncator(archive["description"]).chars(160)
+            return f"{self.title} stories filed under {archive['name']} on {site_name}."
+        if self.search_description:
+            return self.search_description
+        if self.intro:
+            return html.unescape(strip_tags(expand_db_html(self.intro)))
+        return f"The latest {self.title} stories from {site_name}."
 
     @path("")
     def index(self, request):
@@ -284,7 +329,9 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Page):
+class ArticlePage(
+    EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMixin, NoindexMixin, Page
+):
     """A story: written here, or summarised and quoted from a publisher's original."""
 
     standfirst = models.TextField(
@@ -506,18 +553,41 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Pag
     def tag_list(self):
         return list(self.tags.all())
 
-    def get_promos(self):
+    def get_promos(self, request=None):
         """The article's own live promos, or the site-wide ones when it picks none."""
         chosen = [
             link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id
         ]
         if chosen:
             return [promo for promo in chosen if promo.live]
+        if request is not None:
+            return site_data.sitewide_promos(request)
         return list(SidebarSnippet.objects.sitewide().select_related("image")[:3])
 
-    def get_related_articles(self, limit=None):
-        """Editors' picks first, then articles sharing the most categories and tags."""
+    def get_related_articles(self, limit=None, request=None):
+        """Editors' picks first, then articles sharing the most categories and tags.
+
+        With a reader's ``request`` the ids are kept in the cache for the content version (any
+        publish, unpublish, move or privacy change replaces it); the pages are then fetched as
+        readers may see them now. A preview shows its own unsaved picks and topics.
+        """
         limit = limit or self.related_count
+        if request is None or getattr(request, "is_preview", False):
+            picked_ids, shared_ids = self.related_ids(limit)
+        else:
+            key = f"newsroom:related:{content_version()}:{self.pk}:{limit}"
+            found = cache.get(key)
+            if found is None:
+                found = self.related_ids(limit)
+                cache.set(key, found, 60 * 60)
+            picked_ids, shared_ids = found
+        # The lists show a headline and a sentence: the body is not read.
+        pages = ArticlePage.objects.listed().defer("body").in_bulk([*picked_ids, *shared_ids])
+        picked = [pages[pk] for pk in picked_ids if pk in pages]
+        return [*picked, *(pages[pk] for pk in shared_ids if pk in pages)][:limit]
+
+    def related_ids(self, limit):
+        """Ids of the editors' picks, and of the articles sharing the most topics."""
         picked_ids = [
             link.related_page_id
             for link in self.related_links.all()
@@ -525,9 +595,7 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Pag
         ]
         visible = ArticlePage.objects.listed()
         shared_ids = self.shared_topic_ids(visible, exclude=[self.pk, *picked_ids], limit=limit)
-        pages = visible.in_bulk([*picked_ids, *shared_ids])
-        picked = [pages[pk] for pk in picked_ids if pk in pages]
-        return [*picked, *(pages[pk] for pk in shared_ids if pk in pages)][:limit]
+        return picked_ids, shared_ids
 
     def shared_topic_ids(self, visible, exclude, limit):
         """Visible articles sharing the most categories and tags with this one, newest first.
@@ -566,13 +634,11 @@ class ArticlePage(EditorialPermissionsMixin, ReaderCacheMixin, NoindexMixin, Pag
         )
 
     def get_context(self, request, *args, **kwargs):
-        from news.models.taxonomy import Category
-
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
-        context["promos"] = self.get_promos()
-        context["related_articles"] = self.get_related_articles()
-        context["popular_categories"] = Category.objects.popular()
+        context["promos"] = self.get_promos(request)
+        context["related_articles"] = self.get_related_articles(request=request)
+        context["popular_categories"] = site_data.popular_categories(request)
         return context
 
     def is_updated(self):

@@ -5,8 +5,9 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
-from news import structured_data
+from news import site_data, structured_data, surrogate_keys
 from newsroom.site_url import absolute_url
 
 register = template.Library()
@@ -28,6 +29,40 @@ def site_settings_for(context):
     from home.models import SiteSettings
 
     return SiteSettings.for_request(context["request"])
+
+
+class SitewideNode(template.Node):
+    def __init__(self, nodelist, name, variations):
+        self.nodelist = nodelist
+        self.name = name
+        self.variations = variations
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        site = Site.find_for_request(request)
+        parts = [self.name, site.pk if site else "", *(v.resolve(context) for v in self.variations)]
+        return site_data.remembered(
+            request,
+            "fragment:" + ":".join(str(part) for part in parts),
+            [surrogate_keys.SITE],
+            lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def sitewide(parser, token):
+    """``{% sitewide "name" [variation ...] %}…{% endsitewide %}``: markup that shows only what
+    the ``site`` surrogate key covers (settings, logo, sections), rendered once per process and
+    variation and kept until that key is purged (``news.site_data``)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sitewide needs a fragment name")
+    nodelist = parser.parse(("endsitewide",))
+    parser.delete_first_token()
+    variations = [parser.compile_filter(bit) for bit in bits[2:]]
+    return SitewideNode(nodelist, bits[1].strip("\"'"), variations)
 
 
 @register.simple_tag(takes_context=True)
