@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from news import surrogate_keys
-from news.models import ArticlePage, Author, Category
+from news.models import ArticlePage, ArticlePageAuthor, Author, Category
 from news.pagination import paginate
 
 ARTICLES_PER_PAGE = 12
@@ -11,11 +11,9 @@ ARTICLES_PER_PAGE = 12
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    bylines = ArticlePageAuthor.objects.filter(author=author)
     articles = (
-        ArticlePage.objects.listed()
-        .filter(article_authors__author=author)
-        .newest_first()
-        .for_listing()
+        ArticlePage.objects.listed().filed_under(bylines, "page").newest_first().for_listing()
     )
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}")
     surrogate_keys.mark_cacheable(request)
@@ -30,7 +28,10 @@ def author_detail(request, slug):
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = ArticlePage.objects.listed().filter(categories=category).newest_first().for_listing()
+    filed = ArticlePage.categories.through.objects.filter(category=category)
+    articles = (
+        ArticlePage.objects.listed().filed_under(filed, "articlepage").newest_first().for_listing()
+    )
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}")
     surrogate_keys.mark_cacheable(request)
     surrogate_keys.add(

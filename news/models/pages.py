@@ -108,6 +108,33 @@ class ArticlePageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
 
+    def from_newest(self, display_date, pk):
+        """In ``newest_first`` order, the articles from (``display_date``, ``pk``) on.
+
+        A seek along the "newest first" indexes, for a deep page of a listing whose first row is
+        known: the database starts there instead of stepping over every earlier row. Live
+        articles always have a date (``save`` sets it from the first publication), so dateless
+        rows, last in that order, are left out.
+        """
+        return self.filter(display_date__lte=display_date).exclude(
+            display_date=display_date, pk__gt=pk
+        )
+
+    def filed_under(self, links, column):
+        """Articles with a row in ``links`` (author or category links of one author or category;
+        ``column`` names their article).
+
+        Which query is cheap depends on how many articles the topic has. A common one (a staff
+        writer, a big category): walk the "newest first" index and check each article for a
+        link, a few rows per listed article. A rare one: read its few links and sort them. Either
+        way the cost does not grow with the archive.
+        """
+        if links.count() >= self.common_topic:
+            return self.filter(Exists(links.filter(**{column: OuterRef("pk")})))
+        return self.filter(pk__in=links.values(column))
+
+    common_topic = 500
+
     def for_listing(self):
         """Everything a card shows, fetched in a constant number of queries."""
         return self.select_related("lead_image", "publisher").prefetch_related(
@@ -360,6 +387,10 @@ class ArticlePage(
         related_name="+",
         db_index=False,
     )
+    # Derived from the tree, not chosen by an editor: not a "usage" of the section (the reference
+    # index would otherwise hold a row per article, and the section's usage count in the admin
+    # would count its whole archive).
+    section.wagtail_reference_index_ignore = True
 
     objects = ArticlePageManager()
 
