@@ -83,29 +83,22 @@ def _popular_categories_changed(remember=True):
 
 def listing_state(article_pk):
     """What decides which listings show an article, and where: from the database."""
-    from wagtail.models import Page
-
     from news.models import ArticlePage, ArticlePageAuthor
     from news.models.pages import ArticlePageTag
 
     row = (
         ArticlePage.objects.filter(pk=article_pk)
-        .values("live", "display_date", "expire_at", "path", "depth")
+        .values("live", "display_date", "expire_at", "section_id")
         .first()
     )
     if row is None:
         return None
-    section = (
-        Page.objects.filter(path=row["path"][: -Page.steplen]).values_list("pk", flat=True).first()
-        if row["depth"] > 1
-        else None
-    )
     categories = ArticlePage.categories.through.objects.filter(articlepage_id=article_pk)
     return {
         "live": row["live"],
         "display_date": row["display_date"],
         "expire_at": row["expire_at"],
-        "section": section,
+        "section": row["section_id"],
         "authors": sorted(
             ArticlePageAuthor.objects.filter(page_id=article_pk).values_list("author_id", flat=True)
         ),

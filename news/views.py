@@ -12,9 +12,7 @@ ARTICLES_PER_PAGE = 12
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     bylines = ArticlePageAuthor.objects.filter(author=author)
-    articles = (
-        ArticlePage.objects.listed().filed_under(bylines, "page").newest_first().for_listing()
-    )
+    articles = ArticlePage.objects.filed_under(bylines, "page").for_readers()
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}")
     surrogate_keys.mark_cacheable(request)
     surrogate_keys.add(
@@ -29,9 +27,7 @@ def author_detail(request, slug):
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     filed = ArticlePage.categories.through.objects.filter(category=category)
-    articles = (
-        ArticlePage.objects.listed().filed_under(filed, "articlepage").newest_first().for_listing()
-    )
+    articles = ArticlePage.objects.filed_under(filed, "articlepage").for_readers()
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}")
     surrogate_keys.mark_cacheable(request)
     surrogate_keys.add(

@@ -55,6 +55,22 @@ def test_category_counts_leave_out_private_sections(home, section):
     assert Category.objects.get(pk=transport.pk).live_article_count == 1
 
 
+def test_category_counts_leave_out_expired_articles_like_listings(section):
+    """An article past its expiry is still live until the scheduler unpublishes it, but no
+    listing shows it: the popular-categories count does not count it either."""
+    transport = factories.make_category("Transport")
+    factories.make_article(section, "Bridge closes", categories=[transport])
+    factories.make_article(
+        section,
+        "Road works tonight",
+        categories=[transport],
+        expire_at=timezone.now() - timedelta(minutes=1),
+    )
+    Category.objects.recount_articles()
+    assert Category.objects.get(pk=transport.pk).live_article_count == 1
+    assert [a.title for a in section.get_articles()] == ["Bridge closes"]
+
+
 @pytest.mark.parametrize("view", ["home", "article"])
 def test_a_render_writes_no_rendition_it_read_back_to_the_cache(client, section, view):
     story = factories.make_article(

@@ -108,6 +108,10 @@ class ArticlePageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
 
+    def for_readers(self):
+        """A reader's listing: ``listed()``, newest first, with what each card shows."""
+        return self.listed().newest_first().for_listing()
+
     def from_newest(self, display_date, pk):
         """In ``newest_first`` order, the articles from (``display_date``, ``pk``) on.
 
@@ -234,7 +238,7 @@ class NewsIndexPage(
         verbose_name = "section"
 
     def get_articles(self):
-        return ArticlePage.objects.filter(section=self).listed().newest_first().for_listing()
+        return ArticlePage.objects.filter(section=self).for_readers()
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
