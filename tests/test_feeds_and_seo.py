@@ -144,3 +144,24 @@ def test_robots_txt_points_to_the_sitemap(client, home):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_pages_after_the_first_say_so_in_title_and_canonical(client):
+    section = factories.make_section("Business")
+    author = factories.make_author("Ada Marsh")
+    category = factories.make_category("Harbour")
+    for n in range(13):  # a listing shows 12 per page
+        factories.make_article(section, f"Story {n}", authors=[author], categories=[category])
+
+    for url, title in (
+        (section.url, "Business"),
+        (author.get_absolute_url(), "Ada Marsh"),
+        (category.get_absolute_url(), "Harbour"),
+    ):
+        first = BeautifulSoup(client.get(url).content, "html.parser")
+        second = BeautifulSoup(client.get(url + "?page=2").content, "html.parser")
+        assert first.title.string == f"{title} | The Riverside Ledger"
+        assert second.title.string == f"{title} (page 2) | The Riverside Ledger"
+        assert first.find("link", rel="canonical")["href"] == f"http://testserver{url}"
+        assert second.find("link", rel="canonical")["href"] == f"http://testserver{url}?page=2"

@@ -248,7 +248,7 @@ class NewsIndexPage(
         if articles is None:
             articles = self.get_articles()
         context["archive"] = archive
-        context["articles"] = paginate(
+        context["articles"] = context["listing"] = paginate(
             request, articles, self.articles_per_page, count_key=count_key
         )
         context["meta_description"] = self.listing_description(
