@@ -127,9 +127,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def database_url(articles, server_url):
+def database_url(articles, server_url, prefix="newsroom_load"):
     if server_url:
-        return f"{server_url.rstrip('/')}/newsroom_load_{articles}"
+        return f"{server_url.rstrip('/')}/{prefix}_{articles}"
     return f"sqlite:///{BENCH_DIR / f'articles-{articles}.sqlite3'}"
 
 
@@ -294,7 +294,7 @@ def rows_to_measure(targets):
 
 
 def bench_size(articles, args):
-    url = database_url(articles, args.database_url)
+    url = database_url(articles, args.database_url, args.database_prefix)
     env = environment(url, articles)
     print(f"\n=== {articles:,} articles ({url.split('@')[-1]}) ===")
     build(env, url, articles)
@@ -308,10 +308,11 @@ def bench_size(articles, args):
     try:
         print(
             f"{args.workers} gunicorn sync workers, wrk -c{args.connections}, "
-            f"{args.duration}s per URL; render = uncached (?{UNCACHED}), hit = page cache\n"
+            f"{args.duration}s per URL; uncached = rendered afresh (?{UNCACHED}), "
+            "cache hit = answered from the page cache\n"
         )
         print(
-            f"{'page':<13} {'kind':<7} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>8} "
+            f"{'page':<13} {'kind':<11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>8} "
             f"{'CPU ms/req':>10} {'queries':>7} {'errors':>6}  path"
         )
         # A worker's first requests compile templates and fill per-process caches: not measured.
@@ -330,11 +331,13 @@ def bench_size(articles, args):
             row.update(result, cpu_ms=cpu_ms, queries=queries.get(f"{name} {kind}"))
             results.append(row)
             print(
-                f"{name:<13} {kind:<7} {result['rps']:>7.1f} {result['p50']:>7.1f} "
+                f"{name:<13} {KIND_LABELS.get(kind, kind):<11} {result['rps']:>7.1f} {result['p50']:>7.1f} "
                 f"{result['p99']:>8.1f} {cpu_ms:>10.1f} {row['queries']!s:>7} "
                 f"{result['errors']:>6}  {path}"
             )
         rss = worker_rss_mb(server.pid)
+        for row in results:
+            row["rss_mb"] = max(rss)
         print("\nworker RSS: " + ", ".join(f"{size:.0f} MB" for size in rss))
     finally:
         server.terminate()
@@ -344,6 +347,35 @@ def bench_size(articles, args):
         print(f"\nwhere an uncached article render spends its time ({article}):")
         print("\n".join(shell(env, PROFILE, article)))
     return results
+
+
+KIND_LABELS = {"render": "uncached", "hit": "cache hit", "file": "static file"}
+
+
+def print_summary(results, sizes):
+    """One table for every size: CPU ms per request (queries), and the ratio to the smallest."""
+    by_row = {}
+    for r in results:
+        by_row.setdefault((r["page"], r["kind"]), {})[r["articles"]] = r
+    smallest, largest = sizes[0], sizes[-1]
+    print(
+        "\nServer CPU ms per request (SQL queries per page): uncached renders and page-cache hits"
+    )
+    header = f"{'page':<13} {'kind':<11}" + "".join(f" {f'{n:,} articles':>18}" for n in sizes)
+    print(header + f" {f'{largest:,} / {smallest:,}':>16}")
+    for (page, kind), cells in by_row.items():
+        line = f"{page:<13} {KIND_LABELS.get(kind, kind):<11}"
+        for n in sizes:
+            r = cells.get(n)
+            cell = f"{r['cpu_ms']:.1f} ({r['queries']})" if r else "-"
+            line += f" {cell:>18}"
+        first, last = cells.get(smallest), cells.get(largest)
+        ratio = last["cpu_ms"] / first["cpu_ms"] if first and last and first["cpu_ms"] else None
+        print(line + f" {f'{ratio:.2f}' if ratio else '-':>16}")
+    rss = [
+        f"{n:,}: {max(r['rss_mb'] for r in results if r['articles'] == n):.0f} MB" for n in sizes
+    ]
+    print("largest worker RSS: " + ", ".join(rss))
 
 
 def main():
@@ -356,6 +388,11 @@ def main():
     parser.add_argument(
         "--database-url", help="a PostgreSQL server (postgres://user@host:port) instead of SQLite"
     )
+    parser.add_argument(
+        "--database-prefix",
+        default="newsroom_load",
+        help="with --database-url: databases are named PREFIX_N",
+    )
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--json", help="also write every row to this file")
     args = parser.parse_args()
@@ -366,16 +403,7 @@ def main():
         results += bench_size(articles, args)
 
     if len(args.articles) > 1:
-        smallest = args.articles[0]
-        print(f"\nCPU ms per request against {smallest:,} articles (flat = 1.0):")
-        base = {(r["page"], r["kind"]): r["cpu_ms"] for r in results if r["articles"] == smallest}
-        for articles in args.articles[1:]:
-            ratios = [
-                f"{r['page']} {r['kind']} {r['cpu_ms'] / base[(r['page'], r['kind'])]:.2f}"
-                for r in results
-                if r["articles"] == articles and base.get((r["page"], r["kind"]))
-            ]
-            print(f"  {articles:,}: " + ", ".join(ratios))
+        print_summary(results, args.articles)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 

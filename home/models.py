@@ -51,22 +51,21 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         return super().route(request, path_components)
 
     def get_lead_story(self):
-        visible = ArticlePage.objects.listed().for_listing()
+        visible = ArticlePage.objects.for_readers()
         if self.lead_story_id:
             chosen = visible.filter(pk=self.lead_story_id).first()
             if chosen:
                 return chosen
-        return visible.newest_first().first()
+        return visible.first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lead = self.get_lead_story()
         shown = [lead.pk] if lead else []
         newest = list(
-            ArticlePage.objects.listed()
-            .exclude(pk__in=shown)
-            .newest_first()
-            .for_listing()[: self.secondary_count + self.latest_count]
+            ArticlePage.objects.exclude(pk__in=shown).for_readers()[
+                : self.secondary_count + self.latest_count
+            ]
         )
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
         shown += [story.pk for story in newest]
@@ -82,11 +81,10 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         by_section = {section.pk: [] for section in sections}
         if sections:
             stories = (
-                ArticlePage.objects.listed()
-                .exclude(pk__in=shown)
+                # Listed first: each section's newest are counted among listed articles only.
+                ArticlePage.objects.exclude(pk__in=shown)
+                .for_readers()
                 .latest_per_section(sections, self.stories_per_section)
-                .newest_first()
-                .for_listing()
             )
             for story in stories:
                 by_section[story.section_id].append(story)
@@ -95,8 +93,7 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
             secondary_stories=secondary,
             section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
             latest_articles=latest,
-            popular_categories=site_data.popular_categories(request),
-            promos=site_data.sitewide_promos(request),
+            **site_data.sidebar(request),
         )
         return context
 

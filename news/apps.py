@@ -6,10 +6,6 @@ class NewsConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from news import derived, purging, signals, xml_text
+        from news.signals import connect_receivers
 
-        signals.connect()
-        # Category counts are recounted before purging reads them to decide what changed.
-        derived.connect()
-        purging.connect()
-        xml_text.connect()
+        connect_receivers()

@@ -89,11 +89,7 @@ class ArticleFeed(Feed):
 
     def items(self, obj):
         items = list(
-            self.articles(obj)
-            .listed()
-            .newest_first()
-            .for_listing()
-            .prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
+            self.articles(obj).for_readers().prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
         )
         surrogate_keys.add(self.request, *self.listing_keys(obj))
         for item in items:

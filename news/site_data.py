@@ -201,6 +201,15 @@ def sitewide_promos(request):
     )
 
 
+def sidebar(request, promos=None):
+    """What the sidebar shows (``templates/includes/sidebar.html``): the promos (the site-wide
+    ones unless a page chose its own) and the "Popular categories" box."""
+    return {
+        "promos": sitewide_promos(request) if promos is None else promos,
+        "popular_categories": popular_categories(request),
+    }
+
+
 class SiteDataMiddleware:
     """Give Wagtail the request's Site from this process's copy (routing, settings, URLs)."""
 

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from news import surrogate_keys
-from news.models import ArticlePage, Author, Category
+from news.models import ArticlePage, ArticlePageAuthor, Author, Category
 from news.pagination import paginate
 
 ARTICLES_PER_PAGE = 12
@@ -11,12 +11,8 @@ ARTICLES_PER_PAGE = 12
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    articles = (
-        ArticlePage.objects.listed()
-        .filter(article_authors__author=author)
-        .newest_first()
-        .for_listing()
-    )
+    bylines = ArticlePageAuthor.objects.filter(author=author)
+    articles = ArticlePage.objects.filed_under(bylines, "page").for_readers()
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"author:{author.pk}")
     surrogate_keys.mark_cacheable(request)
     surrogate_keys.add(
@@ -25,16 +21,17 @@ def author_detail(request, slug):
     if author.photo_id:
         surrogate_keys.add(request, surrogate_keys.image(author.photo_id))
     surrogate_keys.for_articles(request, page)
-    return render(request, "news/author_detail.html", {"author": author, "articles": page})
+    return render(request, "news/author_detail.html", {"author": author, "articles": page, "listing": page})
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = ArticlePage.objects.listed().filter(categories=category).newest_first().for_listing()
+    filed = ArticlePage.categories.through.objects.filter(category=category)
+    articles = ArticlePage.objects.filed_under(filed, "articlepage").for_readers()
     page = paginate(request, articles, ARTICLES_PER_PAGE, count_key=f"category:{category.pk}")
     surrogate_keys.mark_cacheable(request)
     surrogate_keys.add(
         request, surrogate_keys.category(category.pk), surrogate_keys.category_listing(category.pk)
     )
     surrogate_keys.for_articles(request, page)
-    return render(request, "news/category_detail.html", {"category": category, "articles": page})
+    return render(request, "news/category_detail.html", {"category": category, "articles": page, "listing": page})

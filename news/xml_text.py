@@ -25,8 +25,8 @@ def xml_safe(value):
     return value
 
 
-def strip_illegal_characters(sender, instance, **kwargs):
-    """pre_save: clean every text field of the instance being saved."""
+def strip_illegal_characters(instance):
+    """Clean every text field of ``instance`` (``news.signals`` calls it before each save)."""
     for field in instance._meta.concrete_fields:
         if isinstance(field, models.CharField | models.TextField):
             value = getattr(instance, field.attname)
@@ -41,22 +41,3 @@ class XmlSafeRssFeed(Rss201rev2Feed):
         self.feed = xml_safe(self.feed)
         self.items = [xml_safe(item) for item in self.items]
         super().write(outfile, encoding)
-
-
-def connect():
-    from django.db.models.signals import pre_save
-
-    from home.models import SiteSettings
-    from news.models import Author, Category, Publisher, SidebarSnippet
-
-    for model in (Author, Category, Publisher, SidebarSnippet, SiteSettings):
-        pre_save.connect(strip_illegal_characters, sender=model, dispatch_uid="xml-safe-text")
-    # Every page type (a sender filter would miss subclasses).
-    pre_save.connect(_strip_page_text, dispatch_uid="xml-safe-page-text")
-
-
-def _strip_page_text(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        strip_illegal_characters(sender, instance)

@@ -88,6 +88,27 @@ def test_social_and_search_tags(client, story):
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "max-image-preview:large"
 
 
+def section_description(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return soup.find("meta", attrs={"name": "description"})["content"]
+
+
+@pytest.mark.django_db
+def test_section_descriptions_fall_back_in_order(client):
+    section = factories.make_section("Rivers & Weirs")
+    site = "The Riverside Ledger"
+    assert (
+        section_description(client, section.url)
+        == f"The latest Rivers & Weirs stories from {site}."
+    )
+    section.intro = "<p>Floods, <b>weirs</b> &amp; the people who mind them.</p>"
+    section.save_revision().publish()
+    assert section_description(client, section.url) == "Floods, weirs & the people who mind them."
+    section.search_description = "Everything about the river."
+    section.save_revision().publish()
+    assert section_description(client, section.url) == "Everything about the river."
+
+
 def test_share_links_need_no_script(client, story):
     article, _ = story
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")
@@ -123,3 +144,24 @@ def test_robots_txt_points_to_the_sitemap(client, home):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_pages_after_the_first_say_so_in_title_and_canonical(client):
+    section = factories.make_section("Business")
+    author = factories.make_author("Ada Marsh")
+    category = factories.make_category("Harbour")
+    for n in range(13):  # a listing shows 12 per page
+        factories.make_article(section, f"Story {n}", authors=[author], categories=[category])
+
+    for url, title in (
+        (section.url, "Business"),
+        (author.get_absolute_url(), "Ada Marsh"),
+        (category.get_absolute_url(), "Harbour"),
+    ):
+        first = BeautifulSoup(client.get(url).content, "html.parser")
+        second = BeautifulSoup(client.get(url + "?page=2").content, "html.parser")
+        assert first.title.string == f"{title} | The Riverside Ledger"
+        assert second.title.string == f"{title} (page 2) | The Riverside Ledger"
+        assert first.find("link", rel="canonical")["href"] == f"http://testserver{url}"
+        assert second.find("link", rel="canonical")["href"] == f"http://testserver{url}?page=2"

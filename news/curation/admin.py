@@ -161,7 +161,7 @@ def _to_draft(request, outcome):
     page = outcome.page
     messages.success(
         request,
-        f"Draft “{page.title}” made in {page.get_parent().title}. Write the summary in our own "
+        f"Draft “{page.title}” made in {page.section.title}. Write the summary in our own "
         "words; quotes from the original are in the “Original story” side panel.",
     )
     if outcome.warning:

@@ -5,36 +5,30 @@ so the build can be run again, or resumed after an interruption, without duplica
 
 The written articles go through Wagtail's normal publishing path (a revision, then publish), and
 their dates are then moved back along the timeline. Generated articles (``--articles`` above the
-written corpus) skip revisions for speed: they are inserted as live pages in chunks, their
-authors, categories and tags are bulk-inserted, and they are added to the search and reference
-indexes explicitly, since those normally follow ``post_save`` signals.
+written corpus) skip revisions for speed: they are inserted as live pages in chunks, with their
+authors, categories and tags, and indexed for search and references in bulk (``news.bulk_pages``,
+the one module that relies on how Wagtail stores pages and indexes).
 """
 
 import hashlib
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 from io import BytesIO
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import F
-from django.db.models.signals import post_save
 from django.utils import timezone
-from modelsearch.signal_handlers import post_save_signal_handler
 from taggit.models import Tag
-from treebeard.numconv import NumConv
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import HomePage, SiteSettings
+from news import bulk_pages
 from news.demo import content, images
 from news.demo.content import ARTICLES
 from news.demo.recombine import Recombiner
@@ -54,7 +48,7 @@ from news.models import (
 COLLECTION_NAME = "Newsroom demo"
 LEAD_STORY = "tanners-bridge-to-reopen-to-pedestrians"
 DEFAULT_ARTICLES = 48
-CHUNK_SIZE = 500
+CHUNK_SIZE = 2000
 GENERATED_PER_DAY = 30  # generated articles fill the archive before the written timeline
 
 # Lead images that suit each section, for generated articles.
@@ -82,7 +76,6 @@ class NewsroomBuilder:
         self.counts = {}
         self.image_cache = {}
         self.touched = defaultdict(set)  # model -> pks saved while indexing was deferred
-        self.new_models = set()  # models whose touched objects were all inserted in bulk
 
     # Orchestration ---------------------------------------------------------------------------
 
@@ -107,7 +100,7 @@ class NewsroomBuilder:
             )
             return False
 
-        with deferred_indexing():
+        with bulk_pages.deferred_indexing():
             with transaction.atomic():
                 self.collection = self.ensure_collection()
                 self.prepare_images(written)
@@ -508,20 +501,25 @@ class NewsroomBuilder:
             return
         self.log(f"Generating {len(todo)} more articles in chunks of {CHUNK_SIZE}…")
         started = time.monotonic()
+        tags = {tag.name: tag for tag in Tag.objects.all()}
         for offset in range(0, len(todo), CHUNK_SIZE):
             chunk = todo[offset : offset + CHUNK_SIZE]
             with transaction.atomic():
-                pages = [(self.generated_page(number, spec), spec) for number, spec in chunk]
-                self.insert_pages(pages)
-                self.bulk_relations(pages)
-                self.new_models.add(ArticlePage)
-                self.update_indexes()
-            self.count("generated", len(pages))
+                for name in sorted({n for _, spec in chunk for n in spec["tags"]} - set(tags)):
+                    tags[name] = Tag.objects.create(name=name)
+                by_section = defaultdict(list)
+                for number, spec in chunk:
+                    by_section[spec["section"]].append(self.generated_page(number, spec, tags))
+                for slug, pages in by_section.items():
+                    bulk_pages.add_live_children(self.sections[slug], pages)
+                    bulk_pages.index_new_objects(ArticlePage, pages)
+            self.count("generated", len(chunk))
             done = offset + len(chunk)
             rate = done / max(time.monotonic() - started, 0.001)
             self.log(f"  {done}/{len(todo)} generated articles ({rate:.0f}/s)")
 
-    def generated_page(self, number, spec):
+    def generated_page(self, number, spec, tags):
+        """An unsaved live article, its authors, categories and tags held in memory."""
         oldest_written = max(article["days_ago"] for article in ARTICLES)
         days_ago = oldest_written + 1 + number // GENERATED_PER_DAY
         minutes = int(spec["seed"] * 14 * 60)  # between 06:00 and 20:00
@@ -532,7 +530,7 @@ class NewsroomBuilder:
         publisher_key = None
         if number % 2 == 0:  # half of them summarise a publisher's story
             publisher_key = list(content.PUBLISHERS)[number % len(content.PUBLISHERS)]
-        return ArticlePage(
+        page = ArticlePage(
             title=spec["title"],
             draft_title=spec["title"],
             slug=spec["slug"],
@@ -547,93 +545,23 @@ class NewsroomBuilder:
             body=self.stream_data(spec["body"]),
             publisher=self.publishers[publisher_key] if publisher_key else None,
             source_url=self.source_url(publisher_key, date, spec["slug"]) if publisher_key else "",
+            section=self.sections[spec["section"]],
             live=True,
             has_unpublished_changes=False,
         )
-
-    def insert_pages(self, pages):
-        """Add live pages under their sections in bulk.
-
-        ``add_child`` costs a dozen queries a page (validation, tree lookups, logging); here each
-        section's next tree paths are computed once, the Page rows are bulk-inserted, and each
-        ArticlePage row is inserted on top with ``save_base(raw=True)``: the path Django uses for
-        fixtures, which skips the per-save search and reference index signals (``update_indexes``
-        covers them).
-        """
-        numconv = NumConv(Page.alphabet)
-        content_type = ContentType.objects.get_for_model(ArticlePage)
-        by_section = defaultdict(list)
-        for page, spec in pages:
-            by_section[spec["section"]].append(page)
-        page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-        for slug, section_pages in by_section.items():
-            section = self.sections[slug]
-            last = (
-                Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-                .order_by("-path")
-                .values_list("path", flat=True)
-                .first()
-            )
-            step = numconv.str2int(last[-Page.steplen :]) if last else 0
-            for page in section_pages:
-                step += 1
-                key = numconv.int2str(step)
-                page.path = section.path + key.rjust(Page.steplen, Page.alphabet[0])
-                page.depth = section.depth + 1
-                page.numchild = 0
-                page.url_path = f"{section.url_path}{page.slug}/"
-                page.content_type = content_type
-                page.locale_id = section.locale_id
-                page.section = section
-            rows = Page.objects.bulk_create(
-                Page(**{f.attname: getattr(page, f.attname) for f in page_fields})
-                for page in section_pages
-            )
-            for page, row in zip(section_pages, rows, strict=True):
-                page.page_ptr_id = page.id = row.pk
-                page.save_base(raw=True, force_insert=True)
-                self.touch(page)
-            Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + len(section_pages))
-        PageLogEntry.objects.bulk_create(
-            PageLogEntry(
-                page_id=page.pk,
-                content_type=content_type,
-                label=page.title,
-                action="wagtail.publish",
-                timestamp=page.first_published_at,
-                content_changed=True,
-                data={},
-            )
-            for page, _ in pages
-        )
+        page.article_authors = [
+            ArticlePageAuthor(author=author, sort_order=i)
+            for i, author in enumerate(spec["authors"])
+        ]
+        page.categories = [self.categories[slug] for slug in spec["categories"]]
+        page.tagged_items = [ArticlePageTag(tag=tags[name]) for name in dict.fromkeys(spec["tags"])]
+        return page
 
     def section_authors(self):
         return {
             section["slug"]: [self.authors[slug] for slug in section["writers"]]
             for section in content.SECTIONS
         }
-
-    def bulk_relations(self, pages):
-        tag_names = {name for _, spec in pages for name in spec["tags"]}
-        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=tag_names)}
-        for name in sorted(tag_names - set(tags)):
-            tags[name] = Tag.objects.create(name=name)
-        through = ArticlePage.categories.through
-        ArticlePageAuthor.objects.bulk_create(
-            ArticlePageAuthor(page=page, author=author, sort_order=i)
-            for page, spec in pages
-            for i, author in enumerate(spec["authors"])
-        )
-        through.objects.bulk_create(
-            through(articlepage_id=page.pk, category_id=self.categories[slug].pk)
-            for page, spec in pages
-            for slug in spec["categories"]
-        )
-        ArticlePageTag.objects.bulk_create(
-            ArticlePageTag(content_object=page, tag=tags[name])
-            for page, spec in pages
-            for name in dict.fromkeys(spec["tags"])
-        )
 
     def update_indexes(self):
         """Index everything saved since the last call, as the ``post_save`` signals would have."""
@@ -658,62 +586,6 @@ class NewsroomBuilder:
                 for backend in get_search_backends(with_auto_update=True):
                     backend.add_bulk(model, [obj for obj in objects if obj.pk in indexed])
             if ReferenceIndex.is_indexed(model):
-                if model in self.new_models:
-                    add_references(objects)
-                else:
-                    for obj in objects:
-                        ReferenceIndex.create_or_update_for_object(obj)
+                for obj in objects:
+                    ReferenceIndex.create_or_update_for_object(obj)
         self.touched.clear()
-        self.new_models.clear()
-
-
-def add_references(objects):
-    """Reference index rows for objects that have none yet, in one insert.
-
-    Same rows as ``ReferenceIndex.create_or_update_for_object``, without its per-object queries
-    for existing rows (there are none). Falls back to the public method if Wagtail's internals
-    change.
-    """
-    try:
-        extract = ReferenceIndex._extract_references_from_object
-        content_path_hash = ReferenceIndex._get_content_path_hash
-    except AttributeError:
-        for obj in objects:
-            ReferenceIndex.create_or_update_for_object(obj)
-        return
-    rows = []
-    for obj in objects:
-        content_types = [
-            ContentType.objects.get_for_model(model, for_concrete_model=False)
-            for model in [type(obj), *obj._meta.get_parent_list()]
-        ]
-        for to_content_type_id, to_object_id, model_path, content_path in set(extract(obj)):
-            rows.append(
-                ReferenceIndex(
-                    content_type=content_types[0],
-                    base_content_type=content_types[-1],
-                    object_id=obj.pk,
-                    to_content_type_id=to_content_type_id,
-                    to_object_id=to_object_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=content_path_hash(content_path),
-                )
-            )
-    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
-
-
-@contextmanager
-def deferred_indexing():
-    """Switch off per-save search and reference indexing; callers index in bulk instead."""
-    models = [
-        model
-        for model in index.get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
-    ]
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)

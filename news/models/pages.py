@@ -1,5 +1,6 @@
 """Section and article pages."""
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -20,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from news import site_data, surrogate_keys
@@ -103,6 +107,37 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
+
+    def for_readers(self):
+        """A reader's listing: ``listed()``, newest first, with what each card shows."""
+        return self.listed().newest_first().for_listing()
+
+    def from_newest(self, display_date, pk):
+        """In ``newest_first`` order, the articles from (``display_date``, ``pk``) on.
+
+        A seek along the "newest first" indexes, for a deep page of a listing whose first row is
+        known: the database starts there instead of stepping over every earlier row. Live
+        articles always have a date (``save`` sets it from the first publication), so dateless
+        rows, last in that order, are left out.
+        """
+        return self.filter(display_date__lte=display_date).exclude(
+            display_date=display_date, pk__gt=pk
+        )
+
+    def filed_under(self, links, column):
+        """Articles with a row in ``links`` (author or category links of one author or category;
+        ``column`` names their article).
+
+        Which query is cheap depends on how many articles the topic has. A common one (a staff
+        writer, a big category): walk the "newest first" index and check each article for a
+        link, a few rows per listed article. A rare one: read its few links and sort them. Either
+        way the cost does not grow with the archive.
+        """
+        if links.count() >= self.common_topic:
+            return self.filter(Exists(links.filter(**{column: OuterRef("pk")})))
+        return self.filter(pk__in=links.values(column))
+
+    common_topic = 500
 
     def for_listing(self):
         """Everything a card shows, fetched in a constant number of queries."""
@@ -203,7 +238,7 @@ class NewsIndexPage(
         verbose_name = "section"
 
     def get_articles(self):
-        return ArticlePage.objects.filter(section=self).listed().newest_first().for_listing()
+        return ArticlePage.objects.filter(section=self).for_readers()
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -213,10 +248,25 @@ class NewsIndexPage(
         if articles is None:
             articles = self.get_articles()
         context["archive"] = archive
-        context["articles"] = paginate(
+        context["articles"] = context["listing"] = paginate(
             request, articles, self.articles_per_page, count_key=count_key
         )
+        context["meta_description"] = self.listing_description(
+            archive, site_data.site_settings(request).site_name
+        )
         return context
+
+    def listing_description(self, archive, site_name):
+        """The meta description of the section, or of one of its category or tag archives."""
+        if archive:
+            if archive["description"]:
+                return Truncator(archive["description"]).chars(160)
+            return f"{self.title} stories filed under {archive['name']} on {site_name}."
+        if self.search_description:
+            return self.search_description
+        if self.intro:
+            return html.unescape(strip_tags(expand_db_html(self.intro)))
+        return f"The latest {self.title} stories from {site_name}."
 
     @path("")
     def index(self, request):
@@ -341,6 +391,10 @@ class ArticlePage(
         related_name="+",
         db_index=False,
     )
+    # Derived from the tree, not chosen by an editor: not a "usage" of the section (the reference
+    # index would otherwise hold a row per article, and the section's usage count in the admin
+    # would count its whole archive).
+    section.wagtail_reference_index_ignore = True
 
     objects = ArticlePageManager()
 
@@ -586,9 +640,8 @@ class ArticlePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
-        context["promos"] = self.get_promos(request)
         context["related_articles"] = self.get_related_articles(request=request)
-        context["popular_categories"] = site_data.popular_categories(request)
+        context.update(site_data.sidebar(request, promos=self.get_promos(request)))
         return context
 
     def is_updated(self):

@@ -13,7 +13,8 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(live_article_count__gt=0).order_by("-live_article_count", "name")[:limit]
 
     def recount_articles(self):
-        """Store each category's number of live, public articles (one grouped query).
+        """Store each category's number of listed articles (one grouped query): live, public
+        and not past expiry, the rule every listing follows.
 
         Runs when published content changes, so that pages read a stored number instead of
         counting over the whole archive on every view.
@@ -22,7 +23,7 @@ class CategoryQuerySet(models.QuerySet):
 
         through = ArticlePage.categories.through
         counts = dict(
-            through.objects.filter(articlepage__in=ArticlePage.objects.live().public().values("pk"))
+            through.objects.filter(articlepage__in=ArticlePage.objects.listed().values("pk"))
             .values("category")
             .annotate(articles=Count("articlepage"))
             .values_list("category", "articles")

@@ -9,12 +9,15 @@ Then each picture's markup (``<picture>`` with its sources, sizes and attributes
 ``MARKUP_SECONDS``, keyed on everything it is made from: the tag's filters and attributes, and the
 image's file, file hash, focal point and default alt text. A replaced or re-cropped image gets new
 keys, as its renditions do (``news.rendition_cache`` keeps renditions as long).
+``fitted_picture`` is ``picture`` for a list of sizes, offering only those the image can fill.
 Load this library after ``wagtailimages_tags``.
 """
 
+import re
 import time
 
 from django import template
+from django.template.base import Token, TokenType
 from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
 
@@ -86,3 +89,63 @@ def image(parser, token):
 register.tag("image", image)
 register.tag("srcset_image", image)
 register.tag("picture", image)
+
+SIZE_LADDER = re.compile(r"^(?P<operation>fill|width)-\{(?P<sizes>[^{}]+)\}(?P<rest>.*)$")
+
+
+class FittedPictureNode(template.Node):
+    """Picks the ``picture`` whose sizes the image can fill; see ``fitted_picture``."""
+
+    def __init__(self, image_expr, thresholds, pictures):
+        self.image_expr = image_expr
+        self.thresholds = thresholds  # (width, height or None) each size needs the image to exceed
+        self.pictures = pictures  # one picture node per number of sizes offered, 1 to all
+
+    def render(self, context):
+        try:
+            image = self.image_expr.resolve(context)
+        except template.VariableDoesNotExist:
+            image = None
+        if not image:
+            return ""
+        offered = 1
+        for width, height in self.thresholds:
+            if image.width <= width or (height is not None and image.height <= height):
+                break
+            offered += 1
+        return self.pictures[offered - 1].render(context)
+
+
+@register.tag
+def fitted_picture(parser, token):
+    """``{% picture %}`` that never offers a size bigger than the image itself.
+
+    Takes the same arguments as ``picture``, with one ``fill-{…}`` or ``width-{…}`` list of sizes,
+    smallest first. A size is offered only when the image is larger than the size before it (so
+    a small upload does not get a "1280w" candidate that is really 700 pixels wide); with only
+    the smallest left, ``sizes`` is dropped, as a single candidate needs none.
+    """
+    tag_name, image_bit, *bits = token.split_contents()
+    ladders = [(index, SIZE_LADDER.match(bit)) for index, bit in enumerate(bits)]
+    ladders = [(index, match) for index, match in ladders if match]
+    if len(ladders) != 1:
+        raise template.TemplateSyntaxError(
+            f"{tag_name} needs exactly one fill-{{…}} or width-{{…}} list of sizes"
+        )
+    index, ladder = ladders[0]
+    sizes = ladder["sizes"].split(",")
+    thresholds = []
+    for size in sizes[:-1]:
+        width, _, height = size.partition("x")
+        thresholds.append((int(width), int(height) if height else None))
+
+    pictures = []
+    for count in range(1, len(sizes) + 1):
+        offered = sizes[0] if count == 1 else "{" + ",".join(sizes[:count]) + "}"
+        spec = f"{ladder['operation']}-{offered}{ladder['rest']}"
+        picture_bits = [*bits[:index], spec, *bits[index + 1 :]]
+        if count == 1:
+            picture_bits = [bit for bit in picture_bits if not bit.startswith("sizes=")]
+        contents = " ".join(["picture", image_bit, *picture_bits])
+        pictures.append(image(parser, Token(TokenType.BLOCK, contents)))
+    return FittedPictureNode(parser.compile_filter(image_bit), thresholds, pictures)

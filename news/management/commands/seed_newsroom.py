@@ -1,8 +1,8 @@
 """``manage.py seed_newsroom``: build the demo newsroom (safe to run again)."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
+from news.bulk_pages import analyze
 from news.demo.loader import DemoDataError
 
 
@@ -37,8 +37,4 @@ class Command(BaseCommand):
             NewsroomBuilder(articles=articles, log=log).run()
         except SeedError as error:
             raise CommandError(str(error)) from error
-        if connection.vendor == "postgresql":
-            # Fresh planner statistics after a bulk load: until autovacuum gets round to it,
-            # stale ones can turn an 80 ms search into seconds (a nested loop over every page).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
