@@ -9,7 +9,7 @@ Usage (from the repo root):
 For each backend and size it builds a database once and reuses it on later runs:
 
 * SQLite: var/bench/articles-N.sqlite3 (the file bench/load.py uses too);
-* PostgreSQL: database newsroom_bench_N on --pg-url (created if missing).
+* PostgreSQL: database newsroom_bench_N on --pg-url (created if missing; --pg-prefix renames it).
 
 Building runs ``manage.py migrate`` and ``manage.py seed_newsroom --articles N`` (which only adds
 what is missing, so a second run is quick), then ANALYZE for fresh planner statistics and
@@ -18,6 +18,8 @@ Then, in a fresh process per database, it sends a set of representative searches
 test Client (the full middleware and template stack, no network): a few warm-up requests, then
 --repeat timed requests per search. It prints the median and 95th-percentile wall time in ms of a
 cold search (the content version replaced first, as a publish does, so the results cache is empty),
+the median CPU time of a cold search in the Django process and in PostgreSQL's server process
+(read from /proc; on a busy machine the wall times swell with the load, CPU times much less),
 the median of the same search repeated (from the results cache), the SQL queries of a cold
 search and the result count. Each search is also logged by the view (Query hits),
 as in production. Nothing here asserts a time: compare rows within one run on one machine.
@@ -38,13 +40,19 @@ PYTHON = sys.executable
 BENCH_DIR = BASE_DIR / "var" / "bench"
 
 
-ANALYZE = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+# VACUUM too on PostgreSQL: right after a bulk load the GIN indexes' pending lists are long and
+# every search reads them (a common word took 90 ms in the index instead of 8), until autovacuum
+# gets round to it.
+ANALYZE = (
+    "from django.db import connection; connection.cursor().execute("
+    "'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE')"
+)
 
 
-def database_url(backend, articles, pg_url):
+def database_url(backend, articles, pg_url, pg_prefix="newsroom_bench"):
     if backend == "sqlite":
         return f"sqlite:///{BENCH_DIR / f'articles-{articles}.sqlite3'}"
-    return f"{pg_url.rstrip('/')}/newsroom_bench_{articles}"
+    return f"{pg_url.rstrip('/')}/{pg_prefix}_{articles}"
 
 
 def environment(url):
@@ -75,8 +83,8 @@ def ensure_postgres_database(url):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def build(backend, articles, pg_url, seed=True):
-    url = database_url(backend, articles, pg_url)
+def build(backend, articles, pg_url, seed=True, pg_prefix="newsroom_bench"):
+    url = database_url(backend, articles, pg_url, pg_prefix)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if backend == "postgres":
         ensure_postgres_database(url)
@@ -168,6 +176,21 @@ def percentile(values, fraction):
     return ordered[index]
 
 
+def database_cpu_seconds(connection):
+    """CPU time the PostgreSQL server process of this connection has used (0 on SQLite, whose
+    work is in the Django process's own CPU time). Read from /proc: the server must be local."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def worker(repeat, warmup):
     # As for manage.py: the apps (news, search, home) are imported from the repo root. Added here,
     # after start-up, so that site/ never shadows the standard library's `site`.
@@ -193,14 +216,18 @@ def worker(repeat, warmup):
         url = f"{path}?{urlencode(params)}"
         for _ in range(warmup):
             client.get(url)
-        timings, cached = [], []
+        timings, cached, django_cpu, database_cpu = [], [], [], []
         for _ in range(repeat):
             # Cold: a new content version, as after a publish, so nothing comes from the
-            # search results cache (search/views.py cached_find).
+            # search results cache (search/engine.py cached_find).
             invalidate()
+            database_started = database_cpu_seconds(connection)
+            cpu_started = time.process_time()
             started = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
+            django_cpu.append((time.process_time() - cpu_started) * 1000)
+            database_cpu.append((database_cpu_seconds(connection) - database_started) * 1000)
             # Warm: the same search again, as when many readers look for the same thing.
             started = time.perf_counter()
             client.get(url)
@@ -225,6 +252,8 @@ def worker(repeat, warmup):
                 "median_ms": statistics.median(timings),
                 "p95_ms": percentile(timings, 0.95),
                 "cached_ms": statistics.median(cached),
+                "django_cpu_ms": statistics.median(django_cpu),
+                "database_cpu_ms": statistics.median(database_cpu),
                 "queries": len(queries.captured_queries),
                 "results": results,
             }
@@ -237,10 +266,14 @@ def worker(repeat, warmup):
 
 def print_table(runs, repeat):
     print(f"\nSearch latency, Django test Client in-process, {repeat} timed requests per row")
+    print(
+        "cold = after a publish (empty results cache); cpu = median CPU ms of a cold search in the\n"
+        "Django process and in its PostgreSQL server process (the figures other load disturbs least)"
+    )
     header = (
         f"{'backend':<9} {'articles':>8}  {'search':<26} {'status':>6} {'median ms':>10} "
         f"{'cached ms':>10} "
-        f"{'p95 ms':>8} {'queries':>8} {'results':>8}"
+        f"{'p95 ms':>8} {'django cpu':>10} {'db cpu':>7} {'queries':>8} {'results':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -250,6 +283,7 @@ def print_table(runs, repeat):
             print(
                 f"{backend:<9} {data['articles']:>8}  {row['label']:<26} {row['status']:>6} "
                 f"{row['median_ms']:>10.1f} {row.get('cached_ms', 0):>10.1f} {row['p95_ms']:>8.1f} "
+                f"{row.get('django_cpu_ms', 0):>10.1f} {row.get('database_cpu_ms', 0):>7.1f} "
                 f"{row['queries']:>8} "
                 f"{results!s:>8}"
             )
@@ -263,6 +297,11 @@ def main():
         "--backends", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--pg-prefix",
+        default="newsroom_bench",
+        help="PostgreSQL database names: PREFIX_<articles> (default newsroom_bench)",
+    )
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per search")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests per search")
     parser.add_argument(
@@ -278,7 +317,7 @@ def main():
     runs = []
     for backend in args.backends:
         for size in args.articles:
-            env = build(backend, size, args.pg_url, seed=not args.no_seed)
+            env = build(backend, size, args.pg_url, seed=not args.no_seed, pg_prefix=args.pg_prefix)
             print("  timing searches ...", flush=True)
             runs.append(((backend, size), measure(env, args.repeat, args.warmup)))
             print_table(runs[-1:], args.repeat)  # as soon as it is known

@@ -21,7 +21,9 @@ def author_detail(request, slug):
     if author.photo_id:
         surrogate_keys.add(request, surrogate_keys.image(author.photo_id))
     surrogate_keys.for_articles(request, page)
-    return render(request, "news/author_detail.html", {"author": author, "articles": page, "listing": page})
+    return render(
+        request, "news/author_detail.html", {"author": author, "articles": page, "listing": page}
+    )
 
 
 def category_detail(request, slug):
@@ -34,4 +36,8 @@ def category_detail(request, slug):
         request, surrogate_keys.category(category.pk), surrogate_keys.category_listing(category.pk)
     )
     surrogate_keys.for_articles(request, page)
-    return render(request, "news/category_detail.html", {"category": category, "articles": page, "listing": page})
+    return render(
+        request,
+        "news/category_detail.html",
+        {"category": category, "articles": page, "listing": page},
+    )

@@ -29,6 +29,17 @@ def clean_query_text(raw):
     return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
+class QueryField(forms.CharField):
+    """The words to search for, cleaned (``clean_query_text``) before anything else looks at them:
+    a null byte is removed rather than refused, and an empty query is allowed."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        return clean_query_text(super().to_python(value))
+
+
 class SlugChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
@@ -37,7 +48,7 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class SearchForm(forms.Form):
-    query = forms.CharField(required=False, label="Search the site")
+    query = QueryField(label="Search the site")
     section = SlugChoiceField(NewsIndexPage.objects.none(), label="section")
     category = SlugChoiceField(Category.objects.all(), label="category")
     author = SlugChoiceField(Author.objects.all(), label="author")
@@ -47,13 +58,20 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = NewsIndexPage.objects.live().public()
+        # Public sections only, checked in clean_section: public() asks the database at once,
+        # which a search without a section filter would pay for nothing.
+        self.fields["section"].queryset = NewsIndexPage.objects.live()
         for name in ("date_from", "date_to"):
             self.fields[name].error_messages["invalid"] = "Enter dates like 2026-11-29."
         self.fields["sort"].error_messages["invalid_choice"] = "Sort by relevance or newest."
 
-    def clean_query(self):
-        return clean_query_text(self.cleaned_data.get("query") or "")
+    def clean_section(self):
+        section = self.cleaned_data.get("section")
+        if section and not NewsIndexPage.objects.live().public().filter(pk=section.pk).exists():
+            raise forms.ValidationError(
+                self.fields["section"].error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return section
 
     def _clean_date(self, name):
         value = self.cleaned_data.get(name)

@@ -1,7 +1,10 @@
 """Short excerpts of an article with the searched words marked, escaped for HTML."""
 
+import functools
 import re
+import threading
 
+import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -13,40 +16,29 @@ def query_terms(query):
     return [term.lower() for term in WORD.findall(query) if len(term) > 1]
 
 
-# Endings removed before comparing words, so that "election" marks "elections" and "elected" (but
-# not "electric"), and "deterring" marks "deterred". A highlighting heuristic, not the backend's
-# stemmer: PostgreSQL stems with its english dictionary, SQLite's FTS5 backend not at all.
-SUFFIXES = (
-    ("ings", 4),
-    ("ing", 4),
-    ("ions", 4),
-    ("ion", 4),
-    ("ies", 3),
-    ("ied", 3),
-    ("ed", 4),
-    ("s", 3),
-)
+# Words are compared by their Snowball (Porter 2) stems, so that "election" marks "elections" and
+# "elected" (but not "electric"), and "deterring" marks "deterred": the forms the index found.
+# PostgreSQL stems with its english dictionary (Snowball too), SQLite's index with FTS5's Porter.
+# A stemmer keeps state while it works, so each thread has its own.
+_local = threading.local()
 
 
-def word_root(word):
-    """``word`` without a common English ending: "elections" -> "elect", "deterred" -> "deter".
+@functools.lru_cache(maxsize=10_000)
+def word_stem(word):
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word.lower())
 
-    Marks the forms of a searched word here, and gives search/ranking.py the root whose forms
-    SQLite searches for. Not PostgreSQL's stemmer, which decides there on its own."""
-    word = word.lower()
-    for suffix, min_stem in SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= min_stem and not word.endswith("eed"):
-            word = stem + "y" if suffix in ("ies", "ied") else stem
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]  # running -> run, deterred -> deter
-    return word
+
+@functools.lru_cache(maxsize=50_000)
+def _token_stems(token):
+    return frozenset(word_stem(word) for word in WORD.findall(token))
 
 
 def _matches(token, stems):
-    """True when any word in ``token`` (e.g. "fly-tipping", "Senn's") has a searched root."""
-    return any(word_root(word) in stems for word in WORD.findall(token))
+    """True when any word in ``token`` (e.g. "fly-tipping", "Senn's") has a searched stem."""
+    return not stems.isdisjoint(_token_stems(token))
 
 
 def article_text(article):
@@ -65,14 +57,14 @@ def _marked(tokens, stems):
 
 def mark_words(text, query):
     """All of ``text``, the searched words in <mark>, escaped for HTML."""
-    stems = {word_root(term) for term in query_terms(query)}
+    stems = {word_stem(term) for term in query_terms(query)}
     return mark_safe(_marked(text.split(), stems))  # noqa: S308 (every token is escaped)
 
 
 def excerpt(text, query, words=EXCERPT_WORDS):
     """Return about ``words`` words of ``text`` around the first match, matches in <mark>."""
     tokens = text.split()
-    stems = {word_root(term) for term in query_terms(query)}
+    stems = {word_stem(term) for term in query_terms(query)}
     first = next((i for i, token in enumerate(tokens) if stems and _matches(token, stems)), 0)
     start = max(0, first - words // 3)
     window = tokens[start : start + words]

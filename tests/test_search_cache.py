@@ -9,14 +9,14 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
 from news.models import ArticlePage
-from search import views as search_views
+from search import engine
 from tests import factories
 
 
 @pytest.fixture(autouse=True)
 def cache_every_search(monkeypatch):
     """Production caches only searches with many matches; these tests use a handful."""
-    monkeypatch.setattr(search_views, "SEARCH_CACHE_MIN_MATCHES", 0)
+    monkeypatch.setattr(engine, "SEARCH_CACHE_MIN_MATCHES", 0)
 
 
 def search(client, **params):
@@ -88,13 +88,13 @@ def test_an_article_that_expires_while_its_results_are_cached_drops_out(client, 
 
 
 def test_small_searches_are_not_cached(client, section, monkeypatch):
-    monkeypatch.setattr(search_views, "SEARCH_CACHE_MIN_MATCHES", 100)
+    monkeypatch.setattr(engine, "SEARCH_CACHE_MIN_MATCHES", 100)
     for n in range(3):
         factories.make_article(section, f"Ferry timetable change {n}")
     search(client, query="ferry")  # the first search also creates its query-log row
     _, second = search(client, query="ferry")
     _, third = search(client, query="ferry")
-    monkeypatch.setattr(search_views, "SEARCH_CACHE_MIN_MATCHES", 0)
+    monkeypatch.setattr(engine, "SEARCH_CACHE_MIN_MATCHES", 0)
     search(client, query="ferry")
     _, cached = search(client, query="ferry")
     assert third == second > cached, "three matches: run again rather than stored"

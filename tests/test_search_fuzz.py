@@ -81,12 +81,26 @@ def baseline(small_corpus, client):
     return script_tags(client.get("/search/", {"query": "ferry"}))
 
 
+@pytest.fixture
+def not_found_baseline(small_corpus, client):
+    response = client.get("/search/", {"query": "ferry", "page": "99"})
+    assert response.status_code == 404
+    return script_tags(response)
+
+
 @FUZZ
 @given(params=REQUESTS)
-def test_search_answers_200_or_400_and_never_echoes_markup(small_corpus, client, baseline, params):
+def test_search_answers_200_400_or_404_and_never_echoes_markup(
+    small_corpus, client, baseline, not_found_baseline, params
+):
     response = client.get("/search/", params)
-    assert response.status_code in {200, 400}, params
-    assert script_tags(response) == baseline, params
+    assert response.status_code in {200, 400, 404}, params
+    if response.status_code == 404:
+        # As on every listing, a page number that is not one of the results' pages.
+        assert params.get("page") not in (None, "", "1"), params
+        assert script_tags(response) == not_found_baseline, params
+    else:
+        assert script_tags(response) == baseline, params
 
 
 @FUZZ

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from search import views as search_views
+from search import engine
 from search.forms import MAX_QUERY_LENGTH
 from search.models import UnansweredQuery
 from search.views import RESULTS_PER_PAGE
@@ -235,7 +235,7 @@ def test_date_filters_combine(corpus, client):
 def test_filters_counts_and_facets_cover_every_match_not_just_the_best(corpus, client, monkeypatch):
     # Headline and phrase groups are sorted among the best TIERED matches only; everything else
     # (the filters, the count, the facets, the later pages) covers every match.
-    monkeypatch.setattr(search_views, "TIERED", 3)
+    monkeypatch.setattr(engine, "TIERED", 3)
     everything = with_word("senn")
     keys, response = all_result_keys(corpus, client, query="senn")
     assert set(keys) == everything and len(keys) == len(everything)
@@ -451,14 +451,28 @@ def test_hostile_queries_never_break_the_page(corpus, client, query):
 
 
 @pytest.mark.parametrize(
-    "page_value", ["-1", "0", "abc", str(10**30), "1.5", "1e3", "", "٣", "9" * 400, "\x00", SCRIPT]
+    "page_value", ["-1", "0", "abc", str(10**30), "1.5", "1e3", "٣", "9" * 400, "\x00", SCRIPT]
 )
-def test_odd_page_values_are_handled(corpus, client, page_value):
-    # Not named `page`: that is pytest-playwright's browser fixture.
+def test_odd_page_values_are_a_404_as_on_every_listing(corpus, client, page_value):
+    # Not named `page`: that is pytest-playwright's browser fixture. "٣" is an Arabic-Indic 3:
+    # a number, but past the last of the two pages.
+    response = client.get("/search/", {"query": "senn", "page": page_value})
+    assert response.status_code == 404
+    assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("page_value", "number"), [("", 1), ("1", 1), ("2", 2), ("٢", 2)])
+def test_page_numbers_within_the_results_are_served(corpus, client, page_value, number):
     response = client.get("/search/", {"query": "senn", "page": page_value})
     assert response.status_code == 200
-    assert response.context["search_results"].number in {1, 2}
-    assert "<script>alert" not in response.content.decode()
+    assert response.context["search_results"].number == number
+
+
+def test_a_search_without_results_has_its_first_page(corpus, client):
+    response = client.get("/search/", {"query": "zqxjv", "page": "1"})
+    assert response.status_code == 200
+    assert response.context["result_count"] == 0
+    assert client.get("/search/", {"query": "zqxjv", "page": "2"}).status_code == 404
 
 
 @pytest.mark.parametrize(
