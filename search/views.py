@@ -6,6 +6,7 @@ the views validate the input, page through the answer and mark the searched word
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
 from news import surrogate_keys
@@ -17,6 +18,56 @@ from search.log import record_search
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 6
+# The filters offered beside the results: query parameter, heading, key of the facet options.
+FILTER_GROUPS = (
+    ("section", "Section", "sections"),
+    ("category", "Category", "categories"),
+    ("author", "Author", "authors"),
+)
+# What the date form carries over from the current search.
+KEPT_BY_DATE_FORM = ("section", "category", "author", "sort")
+
+
+def search_url(request, **changes):
+    """This search's query string with ``changes`` (None removes a parameter), from page 1."""
+    params = request.GET.copy()
+    for name, value in {**changes, "page": None}.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = value
+    return f"?{params.urlencode()}"
+
+
+def filter_links(request, facets, filters):
+    """Ready links for the template: one that removes each active filter, and each filter group's
+    options with their counts (a selected option links to its own removal)."""
+    removals = []
+    for name, value in filters.items():
+        if name == "date_from":
+            label = f"From {date_format(value, 'j M Y')}"
+        elif name == "date_to":
+            label = f"To {date_format(value, 'j M Y')}"
+        else:
+            label = str(value)
+        removals.append({"label": label, "url": search_url(request, **{name: None})})
+    groups = []
+    for name, heading, key in FILTER_GROUPS:
+        options = []
+        for option in facets[key]:
+            item, count = option if isinstance(option, tuple) else (option, option.n)
+            selected = getattr(filters.get(name), "pk", None) == item.pk
+            options.append(
+                {
+                    "label": str(item),
+                    "count": count,
+                    "selected": selected,
+                    "url": search_url(request, **{name: None if selected else item.slug}),
+                }
+            )
+        if options:
+            groups.append({"heading": heading, "options": options})
+    return removals, groups
 
 
 def search(request):
@@ -51,14 +102,19 @@ def search(request):
         record_search(query, matched=bool(found["matches"]))
 
     facets = engine.facet_options(found["facets"])
+    filter_removals, filter_groups = filter_links(request, facets, filters)
     context.update(
         # When nothing matches, headlines that start with the words (as the header box suggests)
         # catch a word typed in part, or a spelling the full-text search does not stem.
         near_misses=[] if found["matches"] else list(engine.searchable().autocomplete(query)[:5]),
-        has_filters=bool(
-            filters or facets["sections"] or facets["categories"] or facets["authors"]
-        ),
+        has_filters=bool(filters or filter_groups),
+        filter_removals=filter_removals,
+        filter_groups=filter_groups,
+        kept_by_date_form=[
+            (name, request.GET[name]) for name in KEPT_BY_DATE_FORM if request.GET.get(name)
+        ],
         search_results=page_obj,
+        listing=page_obj,
         results=results,
         result_count=page_obj.paginator.count,
         editors_picks=picks,

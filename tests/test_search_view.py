@@ -203,6 +203,27 @@ def test_filters_combine_with_the_query_and_each_facet_ignores_its_own_filter(co
     assert set(response.context["active_filters"]) == {"section", "author"}
 
 
+def test_filter_links_add_and_remove_one_filter_and_go_back_to_page_one(corpus, client):
+    params = {"query": "senn", "section": "environment", "date_from": "2020-01-02", "page": 1}
+    page = soup(get(client, **params))
+
+    removals = {a.get_text(" ", strip=True): a["href"] for a in page.select(".active-filters a")}
+    assert removals == {
+        "Remove filter: Environment ×": "?query=senn&date_from=2020-01-02",
+        "Remove filter: From 2 Jan 2020 ×": "?query=senn&section=environment",
+    }
+    groups = page.select(".filters .filters__heading")
+    assert [h.get_text() for h in groups][:1] == ["Section"]
+    selected = page.select(".filters__list a[aria-current=true]")
+    assert [a.get_text(" ", strip=True) for a in selected] == ["Remove filter: Environment"]
+    assert selected[0]["href"] == "?query=senn&date_from=2020-01-02"
+    others = [a["href"] for a in page.select(".filters__list a:not([aria-current])")]
+    assert "?query=senn&section=sport&date_from=2020-01-02" in others
+    assert all("page=" not in href for href in others)
+    hidden = {i["name"]: i["value"] for i in page.select(".date-filter input[type=hidden]")}
+    assert hidden == {"query": "senn", "section": "environment"}
+
+
 @pytest.mark.parametrize(
     ("filters", "criteria"),
     [
