@@ -11,7 +11,6 @@ from datetime import datetime, time, timedelta
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
-from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -96,22 +95,16 @@ def facet_counts(matches, filters, ids):
     """
     if not ids:
         return {"sections": {}, "categories": {}, "authors": {}}
-    sections = list(
-        NewsIndexPage.objects.live().public().order_by("path").values_list("pk", "path")
+    sections = NewsIndexPage.objects.live().public().values_list("pk", flat=True)
+    rows = (
+        apply_filters(matches, filters, skip="section")
+        # Page querysets are ordered by path; that ordering would split every group.
+        .order_by()
+        .values_list("section_id")
+        .annotate(n=Count("pk", distinct=True))
     )
-    section_counts = {}
-    if sections:
-        prefix = len(sections[0][1])
-        rows = (
-            apply_filters(matches, filters, skip="section")
-            # Page querysets are ordered by path; that ordering would split every group.
-            .order_by()
-            .annotate(section_path=Substr("path", 1, prefix))
-            .values_list("section_path")
-            .annotate(n=Count("pk", distinct=True))
-        )
-        by_path = dict(rows)
-        section_counts = {pk: by_path[path] for pk, path in sections if by_path.get(path)}
+    by_section = dict(rows)
+    section_counts = {pk: by_section[pk] for pk in sections if by_section.get(pk)}
     # Counting the matching links alone (rather than every option against every link) keeps
     # this fast on a large archive.
     category_links = _links(
