@@ -7,7 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from news import site_data
+from news import site_data, surrogate_keys
 from news.caching import ReaderCacheMixin
 from news.models import ArticlePage
 from news.models.pages import KnownRestrictionsMixin, restricted_paths
@@ -57,6 +57,17 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
             if chosen:
                 return chosen
         return visible.first()
+
+    def add_surrogate_keys(self, request, context):
+        super().add_surrogate_keys(request, context)
+        surrogate_keys.add(request, surrogate_keys.LATEST, surrogate_keys.SITEWIDE_PROMOS)
+        if context.get("lead_story"):
+            surrogate_keys.add(request, *surrogate_keys.for_card(context["lead_story"]))
+        surrogate_keys.for_articles(request, context.get("secondary_stories"))
+        surrogate_keys.for_articles(request, context.get("latest_articles"))
+        for section, articles in context.get("section_stories", []):
+            surrogate_keys.add(request, surrogate_keys.section_listing(section.pk))
+            surrogate_keys.for_articles(request, articles)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

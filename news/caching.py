@@ -46,7 +46,13 @@ class ReaderCacheMixin:
         surrogate_keys.mark_cacheable(request)
         context = getattr(response, "context_data", None)
         if context is not None:
-            surrogate_keys.for_page_context(request, self, context)
+            self.add_surrogate_keys(request, context)
         else:
             surrogate_keys.add(request, surrogate_keys.page(self.pk))
         return response
+
+    def add_surrogate_keys(self, request, context):
+        """The keys of this page's response: its own and its sidebar's. Page types that list
+        other content add theirs."""
+        surrogate_keys.add(request, surrogate_keys.page(self.pk))
+        surrogate_keys.for_sidebar(request, context)

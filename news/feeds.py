@@ -12,9 +12,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
-from wagtail.models import Site
 
-from news import surrogate_keys
+from news import site_data, surrogate_keys
 from news.models import ArticlePage, Author, Category
 from news.structured_data import SOCIAL_IMAGE_SPEC
 from news.xml_text import XmlSafeRssFeed
@@ -59,10 +58,7 @@ class ArticleFeed(Feed):
         raise NotImplementedError
 
     def site_settings(self):
-        from home.models import SiteSettings
-
-        site = Site.find_for_request(self.request)
-        return SiteSettings.for_site(site) if site else None
+        return site_data.site_settings(self.request)
 
     def site_name(self):
         site_settings = self.site_settings()

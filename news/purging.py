@@ -144,9 +144,9 @@ IMAGE_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 def image_keys(image_pk):
     """The responses that show an image: its own key, and every page if it is the site logo."""
-    from home.models import SiteSettings
+    from news.site_data import settings_model
 
     touched = {keys.image(image_pk)}
-    if SiteSettings.objects.filter(logo_id=image_pk).exists():
+    if settings_model().objects.filter(logo_id=image_pk).exists():
         touched |= {keys.SITE, keys.SEARCH}
     return touched

@@ -115,16 +115,16 @@ def article_unpublished(sender, instance, **kwargs):
 
 def page_changed(sender, instance, **kwargs):
     """A section or the home page published or unpublished (articles have their own receiver)."""
-    from home.models import HomePage
+    from news.models import NewsIndexPage
 
     if _is_article(instance):
         return
-    if isinstance(instance, HomePage):
-        # Its lead story and title show on the home page only.
-        purging.purge({keys.page(instance.pk)})
-    else:
+    if isinstance(instance, NewsIndexPage):
         # A section's title is in every page's navigation.
         purging.purge({keys.SITE, keys.SEARCH})
+    else:
+        # The home page: its lead story and title show on the home page only.
+        purging.purge({keys.page(instance.pk)})
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):

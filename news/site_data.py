@@ -20,6 +20,7 @@ them (``site_settings`` hands each request its own copy, as Wagtail sets ``_requ
 import copy
 import time
 
+from django.apps import apps
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -123,9 +124,14 @@ def site(request):
     )
 
 
+def settings_model():
+    """The site settings model, by name: the home app builds on news, not the other way."""
+    return apps.get_model("home", "SiteSettings")
+
+
 def site_settings(request):
     """The site's settings (and logo), a copy per request."""
-    from home.models import SiteSettings
+    SiteSettings = settings_model()
 
     attr_name = SiteSettings.get_cache_attr_name()
     if hasattr(request, attr_name):

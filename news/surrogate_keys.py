@@ -131,29 +131,6 @@ def for_sidebar(request, context):
         add(request, POPULAR, *(category(item.pk) for item in context["popular_categories"]))
 
 
-def for_page_context(request, page_object, context):
-    """The keys of a Wagtail page's response, read from the context its template renders."""
-    from home.models import HomePage
-    from news.models import ArticlePage, NewsIndexPage
-
-    add(request, page(page_object.pk))
-    for_sidebar(request, context)
-    if isinstance(page_object, HomePage):
-        add(request, LATEST, SITEWIDE_PROMOS)
-        if context.get("lead_story"):
-            add(request, *for_card(context["lead_story"]))
-        for_articles(request, context.get("secondary_stories"))
-        for_articles(request, context.get("latest_articles"))
-        for section, articles in context.get("section_stories", []):
-            add(request, section_listing(section.pk))
-            for_articles(request, articles)
-    elif isinstance(page_object, NewsIndexPage):
-        add(request, section_listing(page_object.pk))
-        for_articles(request, context.get("articles"))
-    elif isinstance(page_object, ArticlePage):
-        for_article_page(request, page_object, context)
-
-
 def for_article_page(request, article, context):
     add(request, *for_card(article))
     add(request, *(category(item.pk) for item in article.category_list))

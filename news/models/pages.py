@@ -240,6 +240,11 @@ class NewsIndexPage(
     def get_articles(self):
         return ArticlePage.objects.filter(section=self).for_readers()
 
+    def add_surrogate_keys(self, request, context):
+        super().add_surrogate_keys(request, context)
+        surrogate_keys.add(request, surrogate_keys.section_listing(self.pk))
+        surrogate_keys.for_articles(request, context.get("articles"))
+
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         count_key = f"section:{self.pk}"
@@ -636,6 +641,10 @@ class ArticlePage(
             .order_by("-shared_topics", F("display_date").desc(nulls_last=True), "-pk")
             .values_list("pk", flat=True)[:limit]
         )
+
+    def add_surrogate_keys(self, request, context):
+        super().add_surrogate_keys(request, context)
+        surrogate_keys.for_article_page(request, self, context)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

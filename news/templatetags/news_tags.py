@@ -26,9 +26,7 @@ def json_ld(data):
 
 
 def site_settings_for(context):
-    from home.models import SiteSettings
-
-    return SiteSettings.for_request(context["request"])
+    return site_data.site_settings(context["request"])
 
 
 class SitewideNode(template.Node):
