@@ -18,6 +18,8 @@ import time
 from http.client import HTTPConnection, HTTPSConnection
 from pathlib import Path
 
+from newsroom.stack import nginx_main_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEPLOY = BASE_DIR / "deploy"
 HOSTNAME = "news.example.com"
@@ -100,30 +102,6 @@ def render_site_config(ports, app_port, static_root, media_root, cert, key):
         assert old in text, f"deploy/nginx/newsroom.conf no longer contains {old!r}"
         text = text.replace(old, new)
     return text
-
-
-def nginx_main_config(prefix):
-    """What Debian's /etc/nginx/nginx.conf provides around a site file, with private paths."""
-    temp = {name: prefix / "temp" / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
-    for folder in temp.values():
-        folder.mkdir(parents=True, exist_ok=True)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    return f"""{user}worker_processes 1;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    access_log {prefix}/access.log;
-    client_body_temp_path {temp["body"]};
-    proxy_temp_path {temp["proxy"]};
-    fastcgi_temp_path {temp["fastcgi"]};
-    uwsgi_temp_path {temp["uwsgi"]};
-    scgi_temp_path {temp["scgi"]};
-    include {prefix}/newsroom.conf;
-}}
-"""
 
 
 class ProductionStack:
@@ -227,9 +205,9 @@ class ProductionStack:
             )
         )
         conf = prefix / "nginx.conf"
-        conf.write_text(nginx_main_config(prefix))
+        conf.write_text(nginx_main_config(prefix, prefix / "nginx.pid"))
         command = [NGINX, "-p", str(prefix), "-c", str(conf)]
-        global_directives = f"daemon off; pid {prefix}/nginx.pid;"
+        global_directives = "daemon off;"
         test = subprocess.run(
             [*command, "-t", "-g", global_directives], capture_output=True, text=True, check=False
         )
