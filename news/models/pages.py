@@ -133,7 +133,8 @@ class ArticlePageQuerySet(PageQuerySet):
         link, a few rows per listed article. A rare one: read its few links and sort them. Either
         way the cost does not grow with the archive.
         """
-        if links.count() >= self.common_topic:
+        # Whether there are at least ``common_topic`` links, reading no more than that many.
+        if links.order_by().values("pk")[: self.common_topic].count() >= self.common_topic:
             return self.filter(Exists(links.filter(**{column: OuterRef("pk")})))
         return self.filter(pk__in=links.values(column))
 
