@@ -47,7 +47,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from news.pagination import paginate
 section = max(NewsIndexPage.objects.live(), key=lambda s: s.get_articles().count())
 pages = -(-section.get_articles().count() // section.articles_per_page)
-article = ArticlePage.objects.listed().newest_first().first()
+article = ArticlePage.objects.visible().newest_first().first()
 author = max(Author.objects.all(), key=lambda a: a.bylines.count())
 category = Category.objects.popular().first()
 print(json.dumps({

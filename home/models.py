@@ -29,6 +29,10 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage"]
     max_count = 1
+    # Asked by templates/base.html of every page (a missing attribute costs the template
+    # engine a dir() of the page): the front page is in no section and always indexed.
+    section = None
+    hide_from_search_engines = False
     page_description = "The front page of the site."
 
     # The front: a lead story with a few secondary stories beside it, then "Latest", then each
@@ -50,8 +54,9 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def get_lead_story(self):
-        visible = ArticlePage.objects.for_readers()
+    def get_lead_story_id(self):
+        """The chosen lead story while readers may see it, else the newest story."""
+        visible = ArticlePage.objects.visible().newest_first().values_list("pk", flat=True)
         if self.lead_story_id:
             chosen = visible.filter(pk=self.lead_story_id).first()
             if chosen:
@@ -59,27 +64,25 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         return visible.first()
 
     def add_surrogate_keys(self, request, context):
+        # The stories' own keys are added as their cards are drawn (news.cards).
         super().add_surrogate_keys(request, context)
         surrogate_keys.add(request, surrogate_keys.LATEST, surrogate_keys.SITEWIDE_PROMOS)
-        if context.get("lead_story"):
-            surrogate_keys.add(request, *surrogate_keys.for_card(context["lead_story"]))
-        surrogate_keys.for_articles(request, context.get("secondary_stories"))
-        surrogate_keys.for_articles(request, context.get("latest_articles"))
-        for section, articles in context.get("section_stories", []):
+        for section, _stories in context.get("section_stories", []):
             surrogate_keys.add(request, surrogate_keys.section_listing(section.pk))
-            surrogate_keys.for_articles(request, articles)
 
     def get_context(self, request, *args, **kwargs):
+        # Only ids: the cards are drawn from them, and most are kept (news.cards).
         context = super().get_context(request, *args, **kwargs)
-        lead = self.get_lead_story()
-        shown = [lead.pk] if lead else []
+        lead = self.get_lead_story_id()
+        shown = [lead] if lead else []
+        visible = ArticlePage.objects.visible().newest_first()
         newest = list(
-            ArticlePage.objects.exclude(pk__in=shown).for_readers()[
+            visible.exclude(pk__in=shown).values_list("pk", flat=True)[
                 : self.secondary_count + self.latest_count
             ]
         )
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
-        shown += [story.pk for story in newest]
+        shown += newest
         restricted = restricted_paths()
         sections = sorted(
             (
@@ -93,14 +96,14 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         if sections:
             stories = (
                 # Listed first: each section's newest are counted among listed articles only.
-                ArticlePage.objects.exclude(pk__in=shown)
-                .for_readers()
+                visible.exclude(pk__in=shown)
                 .latest_per_section(sections, self.stories_per_section)
+                .values_list("pk", "section_id")
             )
-            for story in stories:
-                by_section[story.section_id].append(story)
+            for pk, section_id in stories:
+                by_section[section_id].append(pk)
         context.update(
-            lead_story=lead,
+            lead_stories=shown[:1] if lead else [],
             secondary_stories=secondary,
             section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
             latest_articles=latest,

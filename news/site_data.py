@@ -44,7 +44,11 @@ def _purge_times(request, names):
     if known is None:
         known = request._site_data_purge_times = {}
     _watched.update(names)
-    wanted = [EPOCH_KEY, *(pagecache.KEY_PREFIX + name for name in sorted(_watched))]
+    wanted = [
+        EPOCH_KEY,
+        pagecache.CLOCK,
+        *(pagecache.KEY_PREFIX + name for name in sorted(_watched)),
+    ]
     missing = [key for key in wanted if key not in known]
     if missing:
         found = cache.get_many(missing)
@@ -58,6 +62,15 @@ def _purge_times(request, names):
         known.update({key: found.get(key) for key in missing})
     times = (known[EPOCH_KEY], *(known[pagecache.KEY_PREFIX + name] for name in names))
     return None if None in times else times
+
+
+def purge_clock(request):
+    """(epoch, purge clock) as this request first read them, before fetching anything; None
+    without a cache. What a request draws is fresh while none of its keys is purged after it."""
+    _purge_times(request, ())
+    known = request._site_data_purge_times
+    epoch, clock = known[EPOCH_KEY], known[pagecache.CLOCK]
+    return None if epoch is None or clock is None else (epoch, clock)
 
 
 def remembered(request, name, depends_on, fetch, also_depends_on=None):

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from news import site_data, structured_data, surrogate_keys
+from news import cards, site_data, structured_data, surrogate_keys
 from newsroom.site_url import absolute_url
 
 register = template.Library()
@@ -61,6 +61,13 @@ def sitewide(parser, token):
     parser.delete_first_token()
     variations = [parser.compile_filter(bit) for bit in bits[2:]]
     return SitewideNode(nodelist, bits[1].strip("\"'"), variations)
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, template="includes/article_card.html", **options):
+    """``{% article_cards articles short=True as cards %}``: the card of each article (pages or
+    their ids), drawn with ``template`` and ``options``, each kept in this process (``news.cards``)."""
+    return cards.draw(context.get("request"), articles or (), template, options)
 
 
 @register.simple_tag(takes_context=True)
