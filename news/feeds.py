@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from news import cards, site_data, surrogate_keys
 from news.models import ArticlePage, Author, Category
+from news.rendition_cache import rendition
 from news.structured_data import SOCIAL_IMAGE_SPEC
 from news.xml_text import XmlSafeRssFeed
 from newsroom.site_url import absolute_url
@@ -72,7 +73,7 @@ class ArticleFeed(Feed):
         site_settings = self.site_settings()
         if not (site_settings and site_settings.logo):
             return {}
-        logo = site_settings.logo.get_rendition(CHANNEL_IMAGE_SPEC)
+        logo = rendition(site_settings.logo, CHANNEL_IMAGE_SPEC)
         return {
             "channel_image": {
                 "url": absolute_url(logo.url),
@@ -108,10 +109,10 @@ class ArticleFeed(Feed):
         )
         enclosures = []
         if article.lead_image is not None:
-            rendition = article.lead_image.get_rendition(SOCIAL_IMAGE_SPEC)
-            mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
-            url = absolute_url(rendition.url)
-            enclosures.append(Enclosure(url, str(rendition.file.size), mime_type))
+            thumbnail = rendition(article.lead_image, SOCIAL_IMAGE_SPEC)
+            mime_type = mimetypes.guess_type(thumbnail.file.name)[0] or "image/jpeg"
+            url = absolute_url(thumbnail.url)
+            enclosures.append(Enclosure(url, str(thumbnail.file.size), mime_type))
         entry = FeedEntry(
             title=article.title,
             description=escape(article.standfirst),

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from news import cards, site_data, structured_data, surrogate_keys
+from news.rendition_cache import rendition
 from newsroom.site_url import absolute_url
 
 register = template.Library()
@@ -119,11 +120,11 @@ def iso8601(value):
 def social_meta(context, title, description, url, kind="website", image=None, image_alt=""):
     """OpenGraph and Twitter card tags; the site logo stands in for pages without an image."""
     site_settings = site_settings_for(context)
-    rendition = None
+    shown = None
     if image is not None:
-        rendition = image.get_rendition(structured_data.SOCIAL_IMAGE_SPEC)
+        shown = rendition(image, structured_data.SOCIAL_IMAGE_SPEC)
     elif site_settings.logo:
-        rendition = site_settings.logo.get_rendition("max-1200x630")
+        shown = rendition(site_settings.logo, "max-1200x630")
         image_alt = site_settings.site_name
     return {
         "kind": kind,
@@ -131,8 +132,8 @@ def social_meta(context, title, description, url, kind="website", image=None, im
         "description": description,
         "url": absolute_url(url),
         "site_name": site_settings.site_name,
-        "image": rendition,
-        "image_url": absolute_url(rendition.url) if rendition else None,
+        "image": shown,
+        "image_url": absolute_url(shown.url) if shown else None,
         "image_alt": image_alt,
         "card": "summary_large_image" if image is not None else "summary",
     }
