@@ -11,6 +11,7 @@ from news import site_data, surrogate_keys
 from news.caching import ReaderCacheMixin
 from news.models import ArticlePage
 from news.models.pages import KnownRestrictionsMixin, restricted_paths
+from news.pagination import COUNT_TIMEOUT as LISTING_SECONDS
 from news.permissions import EditorialPermissionsMixin
 
 
@@ -71,8 +72,28 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
             surrogate_keys.add(request, surrogate_keys.section_listing(section.pk))
 
     def get_context(self, request, *args, **kwargs):
-        # Only ids: the cards are drawn from them, and most are kept (news.cards).
         context = super().get_context(request, *args, **kwargs)
+        context.update(self.front(request), **site_data.sidebar(request))
+        return context
+
+    def front(self, request):
+        """Which stories go where, as ids (their cards are drawn and kept by news.cards).
+
+        Kept in each process until a story joins or leaves a listing (the ``latest`` key), the
+        home page or the sections change, or ``LISTING_SECONDS`` pass (scheduled expiry
+        changes listings without a purge). A preview shows the unsaved lead story at once.
+        """
+        if getattr(request, "is_preview", False):
+            return self.choose_stories(request)
+        return site_data.remembered(
+            request,
+            f"front:{self.pk}",
+            [surrogate_keys.SITE, surrogate_keys.LATEST, surrogate_keys.page(self.pk)],
+            lambda: self.choose_stories(request),
+            max_age=LISTING_SECONDS,
+        )
+
+    def choose_stories(self, request):
         lead = self.get_lead_story_id()
         shown = [lead] if lead else []
         visible = ArticlePage.objects.visible().newest_first()
@@ -102,14 +123,12 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
             )
             for pk, section_id in stories:
                 by_section[section_id].append(pk)
-        context.update(
-            lead_stories=shown[:1] if lead else [],
-            secondary_stories=secondary,
-            section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
-            latest_articles=latest,
-            **site_data.sidebar(request),
-        )
-        return context
+        return {
+            "lead_stories": shown[:1] if lead else [],
+            "secondary_stories": secondary,
+            "section_stories": [(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
+            "latest_articles": latest,
+        }
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -35,6 +35,11 @@ def image_key(image):
     )
 
 
+def forget():
+    """Drop the renditions this process keeps (``rendition``'s)."""
+    _kept.clear()
+
+
 def rendition(image, spec):
     """``image.get_rendition(spec)``, kept in this process for ``LOCAL_TIMEOUT`` seconds.
 

@@ -30,6 +30,11 @@ MARKUP_LIMIT = 5000
 _markup = {}  # key -> (kept until, markup)
 
 
+def forget():
+    """Drop the picture markup this process keeps."""
+    _markup.clear()
+
+
 def _keep_markup(node):
     render = node.render
     specs = (type(node).__name__, *node.filter_specs)
