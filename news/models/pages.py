@@ -187,7 +187,10 @@ class ChildArticleRouteMixin:
     def route(self, request, path_components):
         if len(path_components) == 1:
             article = (
-                ArticlePage.objects.filter(section=self, slug=path_components[0])
+                # By tree path and slug: SQLite then reads the slug index, where a filter on the
+                # stored section walked every article of the section.
+                ArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
                 .select_related("lead_image", "publisher__logo")
                 .first()
             )
