@@ -249,8 +249,8 @@ def run_wrk(url, duration, connections):
     }
 
 
-def serve(env, workers):
-    port = free_port()
+def serve(env, workers, port=None):
+    port = port or free_port()
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -303,7 +303,7 @@ def bench_size(articles, args):
     queries = json.loads(
         shell(env, COUNT_QUERIES, json.dumps({f"{n} {k}": p for n, k, p in rows}))[-1]
     )
-    server, base = serve(env, args.workers)
+    server, base = serve(env, args.workers, args.port)
     results = []
     try:
         print(
@@ -393,6 +393,7 @@ def main():
         default="newsroom_load",
         help="with --database-url: databases are named PREFIX_N",
     )
+    parser.add_argument("--port", type=int, help="gunicorn's port (default: any free one)")
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--json", help="also write every row to this file")
     args = parser.parse_args()
