@@ -51,7 +51,7 @@ def counted_state(article_pk):
         return None
     return {
         **row,
-        "listed": ArticlePage.objects.listed().filter(pk=article_pk).exists(),
+        "listed": ArticlePage.objects.visible().filter(pk=article_pk).exists(),
         "categories": list(
             ArticlePage.categories.through.objects.filter(articlepage_id=article_pk).values_list(
                 "category_id", flat=True
