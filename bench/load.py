@@ -48,12 +48,13 @@ DISCOVER = """
 import json
 from news.models import ArticlePage, Author, Category, NewsIndexPage
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models.functions import Length
+from django.db.models import TextField
+from django.db.models.functions import Cast, Length
 from news.pagination import paginate
 section = max(NewsIndexPage.objects.live(), key=lambda s: s.get_articles().count())
 pages = -(-section.get_articles().count() // section.articles_per_page)
 # A full article (the demo's longest body: subheads, quotes, images), not a short seeded one.
-article = ArticlePage.objects.visible().annotate(size=Length("body")).order_by("-size").first()
+article = ArticlePage.objects.visible().annotate(size=Length(Cast("body", TextField()))).order_by("-size").first()
 author = max(Author.objects.all(), key=lambda a: a.bylines.count())
 category = Category.objects.popular().first()
 print(json.dumps({

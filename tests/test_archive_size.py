@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.images.models import Rendition
 from wagtail.models import PageViewRestriction
 
-from news import bulk_pages
+from news import bulk_pages, pagination
 from news.models import ArticlePage, ArticlePageAuthor, Category, NewsIndexPage
 from news.models.pages import ArticlePageQuerySet
 from news.pagination import DeferredJoinPaginator
@@ -221,13 +221,17 @@ def listing(client, url, pages):
     return seen
 
 
-def test_deep_pages_seek_to_the_same_articles_offset_would_show(client, section, monkeypatch):
+@pytest.mark.parametrize("starts_per_key", [100, 4])  # the first rows under one key, or four
+def test_deep_pages_seek_to_the_same_articles_offset_would_show(
+    client, section, monkeypatch, starts_per_key
+):
     author = factories.make_author("Ada Marsh")
     category = factories.make_category("Transport")
     archive(section, 41, author, category)
     factories.make_article(section, "Draft in the middle", publish=False, days_ago=1)
     monkeypatch.setattr(NewsIndexPage, "articles_per_page", 3)
     monkeypatch.setattr(DeferredJoinPaginator, "seek_after", 2)
+    monkeypatch.setattr(pagination, "STARTS_PER_KEY", starts_per_key)
     expected = list(section.get_articles().values_list("pk", flat=True))
     assert len(expected) == 41
 
