@@ -282,10 +282,19 @@ def add_postgres_entries(backend, model, objects):
             cursor.executemany(sql, rows)
 
 
+def object_indexer(backend):
+    """The ``ObjectIndexer`` class of the backend's module (or of the one it extends), if any."""
+    for cls in type(backend).__mro__:
+        indexer = getattr(sys.modules[cls.__module__], "ObjectIndexer", None)
+        if indexer is not None:
+            return indexer
+    return None
+
+
 @contextmanager
 def fields_prepared_once(backend):
     """Let the backend's ``ObjectIndexer`` (if it has one) prepare each search field once."""
-    indexer = getattr(sys.modules[type(backend).__module__], "ObjectIndexer", None)
+    indexer = object_indexer(backend)
     if indexer is None:
         yield
         return

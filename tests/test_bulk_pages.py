@@ -5,7 +5,6 @@ test here compares its result with the public code path, so an upgrade that chan
 relies on fails here.
 """
 
-import sys
 from datetime import timedelta
 from io import StringIO
 
@@ -143,7 +142,8 @@ def test_search_entries_are_the_ones_the_backend_writes(section):
 def test_the_prepared_fields_patch_is_undone(section):
     # The database backends on SQLite and PostgreSQL each have an ObjectIndexer.
     backend = get_search_backend()
-    indexer = sys.modules[type(backend).__module__].ObjectIndexer
+    indexer = bulk_pages.object_indexer(backend)
+    assert indexer is not None
     original = indexer.prepare_field
     with bulk_pages.fields_prepared_once(backend):
         assert indexer.prepare_field is not original
