@@ -122,3 +122,35 @@ def test_options_and_templates_are_kept_apart(client, home, section):
         listing = render(client, section.url).content.decode()
         assert listing.count('<h2 class="card__title">') == 2
         assert listing.count("<picture>") == 1
+
+
+def test_an_article_page_keeps_its_topics_until_one_of_them_changes(client, section):
+    from news.models import Category
+
+    author = factories.make_author("Ada Marsh")
+    transport = factories.make_category("Transport")
+    promo = factories.make_promo("Ride the night bus")
+    article = factories.make_article(
+        section, "Night buses return", authors=[author], categories=[transport], promos=[promo]
+    )
+    html = render(client, article.url).content.decode()
+    assert ">Transport</a>" in html and "Ada Marsh" in html and "Ride the night bus" in html
+    Category.objects.filter(pk=transport.pk).update(name="Quietly renamed")  # purges nothing
+    with CaptureQueriesContext(connection) as queries:
+        html = render(client, article.url).content.decode()
+    assert ">Transport</a>" in html
+    assert not any("news_category" in query["sql"] for query in queries)
+
+    transport.refresh_from_db()
+    transport.name = "Getting around"
+    transport.save()
+    author.name = "Ada Marsh-Okafor"
+    author.save()
+    promo.title = "Ride the late bus"
+    promo.save_revision().publish()
+    html = render(client, article.url).content.decode()
+    assert ">Getting around</a>" in html
+    assert "Ada Marsh-Okafor" in html
+    assert "Ride the late bus" in html
+    promo.unpublish()
+    assert "Ride the late bus" not in render(client, article.url).content.decode()

@@ -192,7 +192,10 @@ class ChildArticleRouteMixin:
     def route(self, request, path_components):
         if len(path_components) == 1:
             article = (
-                ArticlePage.objects.filter(section=self, slug=path_components[0])
+                # By tree path and slug: SQLite then reads the slug index, where a filter on the
+                # stored section walked every article of the section.
+                ArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
                 .select_related("lead_image", "publisher__logo")
                 .first()
             )
@@ -557,11 +560,50 @@ class ArticlePage(
     def tag_list(self):
         return list(self.tags.all())
 
+    @cached_property
+    def chosen_promos(self):
+        """The promos an editor picked for this article (live or not)."""
+        return [
+            link.promo
+            for link in self._children("sidebar_promos", "promo__image", "promo__link_page")
+            if link.promo_id
+        ]
+
+    def keep_topics(self, request):
+        """Read the authors, categories, tags and chosen promos from this process's copy, kept
+        like a card (``news.cards``) until the article or one of them is purged: four queries
+        on each render of the same article otherwise."""
+        from news import cards
+
+        def read(ids):
+            topics = (self.authors, self.category_list, self.tag_list, self.chosen_promos)
+            keys = {
+                surrogate_keys.page(self.pk),
+                surrogate_keys.SITE,
+                *(surrogate_keys.author(item.pk) for item in self.authors),
+                *(surrogate_keys.category(item.pk) for item in self.category_list),
+                *(surrogate_keys.tag(item.pk) for item in self.tag_list),
+                *(surrogate_keys.promo(item.pk) for item in self.chosen_promos),
+                *(
+                    surrogate_keys.image(item.image_id)
+                    for item in self.chosen_promos
+                    if item.image_id
+                ),
+                *(
+                    surrogate_keys.page(item.link_page_id)
+                    for item in self.chosen_promos
+                    if item.link_page_id
+                ),
+            }
+            return {self.pk: (tuple(sorted(keys)), topics)}
+
+        (topics,) = cards.kept(request, ("article-topics",), [self.pk], read)
+        names = ("authors", "category_list", "tag_list", "chosen_promos")
+        self.__dict__.update(zip(names, topics, strict=True))
+
     def get_promos(self, request=None):
         """The article's own live promos, or the site-wide ones when it picks none."""
-        chosen = [
-            link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id
-        ]
+        chosen = self.chosen_promos
         if chosen:
             return [promo for promo in chosen if promo.live]
         if request is not None:
@@ -651,6 +693,8 @@ class ArticlePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            self.keep_topics(request)
         context["authors"] = self.authors
         context["related_articles"] = self.get_related_ids(request=request)
         context.update(site_data.sidebar(request, promos=self.get_promos(request)))
