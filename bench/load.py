@@ -48,12 +48,13 @@ DISCOVER = """
 import json
 from news.models import ArticlePage, Author, Category, NewsIndexPage
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models.functions import Length
+from django.db.models import TextField
+from django.db.models.functions import Cast, Length
 from news.pagination import paginate
 section = max(NewsIndexPage.objects.live(), key=lambda s: s.get_articles().count())
 pages = -(-section.get_articles().count() // section.articles_per_page)
 # A full article (the demo's longest body: subheads, quotes, images), not a short seeded one.
-article = ArticlePage.objects.visible().annotate(size=Length("body")).order_by("-size").first()
+article = ArticlePage.objects.visible().annotate(size=Length(Cast("body", TextField()))).order_by("-size").first()
 author = max(Author.objects.all(), key=lambda a: a.bylines.count())
 category = Category.objects.popular().first()
 print(json.dumps({
@@ -280,8 +281,8 @@ def run_wrk(url, duration, connections):
     }
 
 
-def serve(env, workers):
-    port = free_port()
+def serve(env, workers, port=None):
+    port = port or free_port()
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -336,7 +337,7 @@ def bench_size(articles, args):
     )
     renders = {f"{n} {k}": p for n, k, p in rows if k == "render"}
     cold = json.loads(shell(env, COLD_RENDERS, json.dumps(renders))[-1])
-    server, base = serve(env, args.workers)
+    server, base = serve(env, args.workers, args.port)
     results = []
     try:
         print(
@@ -434,6 +435,7 @@ def main():
         default="newsroom_load",
         help="with --database-url: databases are named PREFIX_N",
     )
+    parser.add_argument("--port", type=int, help="gunicorn's port (default: any free one)")
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--json", help="also write every row to this file")
     args = parser.parse_args()

@@ -23,6 +23,7 @@ upgrade that changes one fails there, loudly, instead of leaving a subtly broken
 """
 
 import sys
+from collections import defaultdict
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,11 +31,16 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from modelsearch.backends.database.postgres import postgres as postgres_search
+from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+ARRAY_BATCH = 5000  # rows per multi-row INSERT on PostgreSQL
 
 
 @contextmanager
@@ -165,11 +171,13 @@ def insert_relations(model, pages):
         )
 
 
-def index_new_objects(model, objects):
+def index_new_objects(model, objects, *, title_norms=True):
     """Search and reference index entries for freshly inserted ``objects``, in bulk.
 
     The objects' related rows are read from memory where modelcluster holds them (as after
-    ``add_live_children``), so indexing costs no query per object.
+    ``add_live_children``), so indexing costs no query per object. On PostgreSQL, each new entry's
+    ``title_norm`` is brought up to date over the whole index (two scans of it) unless
+    ``title_norms`` is false: a caller adding many batches then calls ``refresh_title_norms`` once.
     """
     objects = list(objects)
     if not objects:
@@ -177,15 +185,116 @@ def index_new_objects(model, objects):
     if issubclass(model, index.Indexed) and model in index.get_indexed_models():
         for backend in get_search_backends(with_auto_update=True):
             with fields_prepared_once(backend):
-                backend.add_bulk(model, objects)
+                search_index = backend.get_index_for_model(model)
+                if isinstance(search_index, PostgresIndex):
+                    add_postgres_entries(backend, model, objects)
+                    if title_norms:
+                        search_index._refresh_title_norms()
+                else:
+                    backend.add_bulk(model, objects)
     if ReferenceIndex.is_indexed(model):
         add_references(objects)
+
+
+def refresh_title_norms():
+    """What modelsearch's PostgreSQL index does after each insert, once for many batches."""
+    for backend in get_search_backends(with_auto_update=True):
+        for search_index in backend.all_indexes():
+            if isinstance(search_index, PostgresIndex):
+                search_index._refresh_title_norms()
+
+
+class TextsIndexer(postgres_search.ObjectIndexer):
+    """modelsearch's PostgreSQL indexer, giving each vector as its texts instead of an expression.
+
+    The backend selects and prepares the texts (``title``, ``body``, ``autocomplete``,
+    ``title_text``, ``body_text``); only the building of ``SearchVector`` expressions, which
+    Django then compiles object by object, is left out.
+    """
+
+    def as_vector(self, texts, for_autocomplete=False):
+        # As the backend's own as_vector: stripped texts, the empty ones left out.
+        texts = [(text.strip(), weight) for text, weight in texts]
+        texts = [(text, weight) for text, weight in texts if text]
+        config = self.autocomplete_config if for_autocomplete else self.config
+        return config, texts
+
+
+def vector_sql(config, texts):
+    """SQL and parameters for the vector the backend builds from ``texts`` (see ``as_vector``).
+
+    The same ``to_tsvector`` calls, weights and balanced tree of ``||`` as modelsearch's
+    ``ADD`` of ``SearchVector``s: tsvector concatenation shifts the positions of its right side,
+    so the tree's shape is kept.
+    """
+    if not texts:
+        return "to_tsvector(%s)", [""]  # the backend's EMPTY_VECTOR, no configuration
+
+    def leaf(text, weight):
+        if config:
+            return "setweight(to_tsvector(%s::regconfig, %s), %s)", [config, text, weight]
+        return "setweight(to_tsvector(%s), %s)", [text, weight]
+
+    def build(items):
+        if len(items) == 1:
+            return leaf(*items[0])
+        middle = len(items) // 2
+        left_sql, left_params = build(items[:middle])
+        right_sql, right_params = build(items[middle:])
+        return f"({left_sql} || {right_sql})", left_params + right_params
+
+    return build(texts)
+
+
+def add_postgres_entries(backend, model, objects):
+    """The index entries modelsearch's PostgreSQL ``add_items`` writes, one statement per shape.
+
+    Objects whose vectors have the same number of texts share one ``INSERT`` run with
+    ``executemany`` (a pipeline of prepared statements) instead of one statement holding every
+    object's expressions; the entries are the same (``tests/test_bulk_pages.py`` compares them).
+    """
+    if not model.get_search_fields():
+        return
+    content_type = get_content_type_pk(model)
+    shapes = defaultdict(list)  # SQL of the three vectors -> parameters of each row
+    for obj in objects:
+        indexer = TextsIndexer(obj, backend)
+        vectors = [vector_sql(*indexer.title), vector_sql(*indexer.autocomplete)]
+        vectors.append(vector_sql(*indexer.body))
+        params = [content_type, indexer.id]
+        for _, vector_params in vectors:
+            params += vector_params
+        params += [indexer.title_text, indexer.body_text]
+        shapes[tuple(sql for sql, _ in vectors)].append(params)
+    table = connection.ops.quote_name(postgres_search.IndexEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        for (title, autocomplete, body), rows in shapes.items():
+            # The table name comes from the model; the SQL of the vectors is built above from
+            # fixed fragments; every value is a parameter.
+            sql = (
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
+                f"title_norm, title_text, body_text) VALUES (%s, %s, {title}, {autocomplete}, "
+                f"{body}, 1.0, %s, %s) ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, "
+                "body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
+                "body_text = EXCLUDED.body_text"
+            )
+            cursor.executemany(sql, rows)
+
+
+def object_indexer(backend):
+    """The ``ObjectIndexer`` class of the backend's module (or of the one it extends), if any."""
+    for cls in type(backend).__mro__:
+        indexer = getattr(sys.modules[cls.__module__], "ObjectIndexer", None)
+        if indexer is not None:
+            return indexer
+    return None
 
 
 @contextmanager
 def fields_prepared_once(backend):
     """Let the backend's ``ObjectIndexer`` (if it has one) prepare each search field once."""
-    indexer = getattr(sys.modules[type(backend).__module__], "ObjectIndexer", None)
+    indexer = object_indexer(backend)
     if indexer is None:
         yield
         return
@@ -257,12 +366,22 @@ def insert_rows(model, field_names, rows):
     if not rows:
         return
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in field_names)
-    placeholders = ", ".join(["%s"] * len(field_names))
-    # Table and column names come from the model, quoted; the values are parameters.
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    fields = [model._meta.get_field(name) for name in field_names]
+    columns = ", ".join(quote(field.column) for field in fields)
+    table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        # Table and column names come from the model, quoted; the values are parameters.
+        if connection.vendor == "postgresql":
+            # One array per column, in batches: a statement per row costs a round trip each.
+            arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+            sql = f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})"  # noqa: S608
+            for start in range(0, len(rows), ARRAY_BATCH):
+                batch = rows[start : start + ARRAY_BATCH]
+                cursor.execute(sql, [list(column) for column in zip(*batch, strict=True)])
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            cursor.executemany(sql, rows)
 
 
 def analyze():

@@ -31,6 +31,19 @@ def recount_categories(**kwargs):
     derived.recount_now_and_after_commit()
 
 
+def remember_counted_state(sender, instance, raw=False, update_fields=None, **kwargs):
+    # Publishing and unpublishing save every field; a draft's save_revision only bookkeeping ones.
+    if raw or instance.pk is None or update_fields is not None:
+        return
+    instance._counted_before = derived.counted_state(instance.pk)
+
+
+def count_article(sender, instance, **kwargs):
+    after = derived.counted_state(instance.pk)
+    derived.count_article(getattr(instance, "_counted_before", None), after)
+    instance._counted_before = after
+
+
 def recount_categories_after_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         derived.recount_after_commit()
@@ -266,8 +279,10 @@ def connect_receivers():
     # Stored values first: purging reads the recounted category counts.
     uid = "news.derived"
     post_page_move.connect(update_section, dispatch_uid=f"{uid}.section")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(recount_categories, dispatch_uid=f"{uid}.counts")
+    pre_save.connect(remember_counted_state, sender=ArticlePage, dispatch_uid=f"{uid}.counts")
+    for signal in (page_published, page_unpublished):
+        signal.connect(count_article, sender=ArticlePage, dispatch_uid=f"{uid}.counts")
+    post_page_move.connect(recount_categories, dispatch_uid=f"{uid}.counts")
     post_delete.connect(recount_categories_after_page_delete, dispatch_uid=f"{uid}.page-delete")
     for signal in (post_save, post_delete):
         signal.connect(

@@ -335,6 +335,9 @@ if os.environ.get("SEARCH_URL"):
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     if USING_POSTGRES:
+        # modelsearch's PostgreSQL backend, with a title norm that does not scan the whole index
+        # on every save (search/postgres_backend.py).
+        WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.postgres_backend"
         # Stemming language for PostgreSQL full-text search, rather than whatever the server's
         # default_text_search_config happens to be. Run `manage.py update_index` after a change.
         WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = os.environ.get(

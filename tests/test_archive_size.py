@@ -2,15 +2,19 @@
 and image renditions that are not written back to the cache on every render."""
 
 from datetime import timedelta
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images.models import Rendition
 from wagtail.models import PageViewRestriction
 
-from news import bulk_pages
+from news import bulk_pages, pagination
 from news.models import ArticlePage, ArticlePageAuthor, Category, NewsIndexPage
 from news.models.pages import ArticlePageQuerySet
 from news.pagination import DeferredJoinPaginator
@@ -69,6 +73,84 @@ def test_category_counts_leave_out_expired_articles_like_listings(section):
     Category.objects.recount_articles()
     assert Category.objects.get(pk=transport.pk).live_article_count == 1
     assert [a.title for a in section.get_articles()] == ["Bridge closes"]
+
+
+def counts():
+    return dict(Category.objects.values_list("name", "live_article_count"))
+
+
+def recounted():
+    Category.objects.recount_articles()
+    return counts()
+
+
+def test_publishing_moves_category_counts_by_one_without_counting_the_archive(section):
+    transport = factories.make_category("Transport")
+    weather = factories.make_category("Weather")
+    roads = factories.make_category("Roads")
+    factories.make_article(section, "Bus lanes", categories=[transport, weather])
+    story = factories.make_article(section, "Bridge closes", categories=[transport], publish=False)
+    assert counts() == recounted() == {"Transport": 1, "Weather": 1, "Roads": 0}
+
+    def publish(categories=None, title=None):
+        page = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
+        if categories is not None:
+            page.categories = categories
+        page.title = title or page.title
+        with CaptureQueriesContext(connection) as captured:
+            page.save_revision().publish()
+        grouped = [q["sql"] for q in captured if "COUNT(" in q["sql"] and "categories" in q["sql"]]
+        assert not grouped, grouped  # no count over the whole archive
+        return page
+
+    publish()
+    assert counts() == {"Transport": 2, "Weather": 1, "Roads": 0} == recounted()
+    publish(title="Bridge closes for a week")  # a correction: no change
+    assert counts() == {"Transport": 2, "Weather": 1, "Roads": 0} == recounted()
+    page = publish(categories=[roads, weather])
+    assert counts() == {"Transport": 1, "Weather": 2, "Roads": 1} == recounted()
+    page.unpublish()
+    assert counts() == {"Transport": 1, "Weather": 1, "Roads": 0} == recounted()
+    publish()
+    assert counts() == {"Transport": 1, "Weather": 2, "Roads": 1} == recounted()
+
+
+def test_articles_in_private_sections_are_not_counted_when_published(home, section):
+    transport = factories.make_category("Transport")
+    staff = factories.make_section("Staff", parent=home)
+    PageViewRestriction.objects.create(page=staff, restriction_type="login")
+    rota = factories.make_article(staff, "Rota", categories=[transport])
+    assert counts() == {"Transport": 0} == recounted()
+    rota.unpublish()
+    assert counts() == {"Transport": 0} == recounted()
+
+
+def test_an_article_unpublished_at_its_expiry_leaves_the_counts(section):
+    transport = factories.make_category("Transport")
+    factories.make_article(section, "Bridge closes", categories=[transport])
+    works = factories.make_article(
+        section,
+        "Road works tonight",
+        categories=[transport],
+        expire_at=timezone.now() + timedelta(hours=1),
+    )
+    assert counts() == {"Transport": 2}
+    # An hour later, before the scheduler's next turn: live, out of listings, still counted.
+    ArticlePage.objects.filter(pk=works.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    assert counts() == {"Transport": 2}
+
+    call_command("publish_scheduled", stdout=StringIO())
+
+    assert not ArticlePage.objects.get(pk=works.pk).live
+    assert counts() == {"Transport": 1} == recounted()
+
+
+def test_a_count_that_drifted_to_zero_stays_at_zero(section):
+    transport = factories.make_category("Transport")
+    story = factories.make_article(section, "Bridge closes", categories=[transport])
+    Category.objects.filter(pk=transport.pk).update(live_article_count=0)  # e.g. a race
+    story.unpublish()
+    assert counts() == {"Transport": 0}
 
 
 @pytest.mark.parametrize("view", ["home", "article"])
@@ -139,13 +221,17 @@ def listing(client, url, pages):
     return seen
 
 
-def test_deep_pages_seek_to_the_same_articles_offset_would_show(client, section, monkeypatch):
+@pytest.mark.parametrize("starts_per_key", [100, 4])  # the first rows under one key, or four
+def test_deep_pages_seek_to_the_same_articles_offset_would_show(
+    client, section, monkeypatch, starts_per_key
+):
     author = factories.make_author("Ada Marsh")
     category = factories.make_category("Transport")
     archive(section, 41, author, category)
     factories.make_article(section, "Draft in the middle", publish=False, days_ago=1)
     monkeypatch.setattr(NewsIndexPage, "articles_per_page", 3)
     monkeypatch.setattr(DeferredJoinPaginator, "seek_after", 2)
+    monkeypatch.setattr(pagination, "STARTS_PER_KEY", starts_per_key)
     expected = list(section.get_articles().values_list("pk", flat=True))
     assert len(expected) == 41
 

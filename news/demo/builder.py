@@ -512,11 +512,12 @@ class NewsroomBuilder:
                     by_section[spec["section"]].append(self.generated_page(number, spec, tags))
                 for slug, pages in by_section.items():
                     bulk_pages.add_live_children(self.sections[slug], pages)
-                    bulk_pages.index_new_objects(ArticlePage, pages)
+                    bulk_pages.index_new_objects(ArticlePage, pages, title_norms=False)
             self.count("generated", len(chunk))
             done = offset + len(chunk)
             rate = done / max(time.monotonic() - started, 0.001)
             self.log(f"  {done}/{len(todo)} generated articles ({rate:.0f}/s)")
+        bulk_pages.refresh_title_norms()
 
     def generated_page(self, number, spec, tags):
         """An unsaved live article, its authors, categories and tags held in memory."""

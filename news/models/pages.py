@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.cache import cache
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -148,9 +148,14 @@ class ArticlePageQuerySet(PageQuerySet):
         if not sections:
             return self.none()
         newest = self.newest_first().values("pk")
-        in_any = Q()
-        for section in sections:
-            in_any |= Q(pk__in=newest.filter(section=section)[:per_section])
+        tops = [newest.filter(section=section)[:per_section] for section in sections]
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One list of the sections' few rows (PostgreSQL): ORed subqueries are planned as
+            # filters on a walk of the whole "newest first" index (350 ms at 100,000 articles).
+            return self.filter(pk__in=tops[0].union(*tops[1:], all=True))
+        in_any = Q()  # SQLite cannot slice the parts of a UNION
+        for top in tops:
+            in_any |= Q(pk__in=top)
         return self.filter(in_any)
 
 
