@@ -116,7 +116,8 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         by_section = {section.pk: [] for section in sections}
         if sections:
             stories = (
-                # Listed first: each section's newest are counted among listed articles only.
+                # Each section's newest among the articles readers may see and the front does
+                # not show already.
                 visible.exclude(pk__in=shown)
                 .latest_per_section(sections, self.stories_per_section)
                 .values_list("pk", "section_id")

@@ -3,7 +3,8 @@
 A listing page is mostly cards (the home page draws more than thirty), and a feed is thirty
 entries: fetching each article with its authors and picture, then rendering its card or entry,
 was most of what an uncached listing or feed cost. Each process now keeps every card's markup
-(per template and options) and every feed entry, with the surrogate keys it was made from
+(per template and options), every feed entry and each article page's authors, topics and
+promos (``ArticlePage.keep_topics``), with the surrogate keys it was made from
 (``news.surrogate_keys.for_card``: the article, its authors, its picture; and ``site``, for the
 section names and links). Listings then fetch only the ids of their articles, and the articles of
 the cards not kept.

@@ -25,7 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from news import site_data, surrogate_keys
+from news import cards, site_data, surrogate_keys
 from news.blocks import ArticleBodyBlock
 from news.caching import ReaderCacheMixin, content_version
 from news.forms import ArticlePageForm
@@ -573,7 +573,6 @@ class ArticlePage(
         """Read the authors, categories, tags and chosen promos from this process's copy, kept
         like a card (``news.cards``) until the article or one of them is purged: four queries
         on each render of the same article otherwise."""
-        from news import cards
 
         def read(ids):
             topics = (self.authors, self.category_list, self.tag_list, self.chosen_promos)
