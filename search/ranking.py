@@ -1,20 +1,31 @@
 """Which articles match a query, and in what order: the search backend's answers, found fast.
 
-The search engine asks three questions: the matching articles in relevance order, which of them
-match in the headline alone, and which contain the query as a phrase. On backends other than the
-database ones these are the backend's own ``search()`` calls.
+The search engine (search/engine.py) asks three questions: which articles match, newest first, in
+bands of index entries (``matching_entries``), so that a word found in half the archive costs what
+a word found a thousand times does; the relevance order of a bounded set of those matches, with
+which of them match in the headline (``ranked``); and which contain the query as a phrase. On
+backends other than the database ones these are the backend's own ``search()`` calls.
 
-On PostgreSQL the ranked matches and the headline matches are read from the index table with the
-backend's own text-search query and rank, in a way that uses the GIN indexes (see
-``_postgres_ranked_ids``); the phrase test is the backend's call.
+Index entries are numbered in the order articles were first indexed (saved), which for a newsroom
+is the order they were written; re-indexing an edited article keeps its entry and number. A band
+is a range of those numbers: the newest entries first, older ones only when the newer matches are
+too few.
+
+On PostgreSQL the questions are read from the index table with the backend's own text-search
+query and rank. The matches of a band come from the GIN index on ``title || body``
+(search/migrations/0002) combined with the primary key's range (a BitmapAnd), touching only the
+band's matching rows. Testing the words row by row instead, as PostgreSQL's planner prefers,
+decompresses each entry's body vector (most are stored compressed, many out of line): about 10 µs
+an entry, 30 ms for a common word over 10,000 articles (bench/search_latency.py).
 
 modelsearch's SQLite (FTS5) backend gives the same answers slowly on a real archive. It ranks with
 a correlated subquery that reruns the full-text match for every matching row, and its unranked
 query lets SQLite's planner probe the FTS table row by row: "council" over 10,000 articles took
 25-50 s ranked and about 1.5 s unranked (bench/search_latency.py). With the MATCH driving the query,
-FTS5 answers in tens of milliseconds. So on SQLite the questions go to the index tables directly,
-with the backend's semantics: every whitespace-separated word in the title or body column, ranked
-by BM25 times (title norm + 1), ties newest id first, articles only.
+FTS5 answers in tens of milliseconds, and it reads a band of rowids (the entries' numbers) directly.
+So on SQLite the questions go to the index tables directly, with the backend's semantics: every
+whitespace-separated word in the title or body column, ranked by BM25 times (title norm + 1), ties
+newest id first, articles only.
 tests/test_search_relevance.py checks that both paths return the same articles in the same order.
 
 Both databases stem: PostgreSQL with its ``english`` configuration, SQLite with FTS5's ``porter``
@@ -22,10 +33,13 @@ tokenizer (search/migrations/0003 creates the index table with it), so "councils
 in the index itself.
 """
 
+import json
+from contextlib import contextmanager
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import F, IntegerField
+from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Max, Q
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
@@ -52,131 +66,279 @@ def uses_postgres_search():
     return isinstance(get_search_backend(), PostgresSearchBackend)
 
 
+def reads_bands():
+    """True when ``matching_entries`` can read a band of entries (the database backends)."""
+    return uses_postgres_search() or uses_sqlite_fts()
+
+
+def _article_type():
+    return ContentType.objects.get_for_model(ArticlePage).pk
+
+
+def newest_entry():
+    """The number of the newest index entry (of any model), or 0 for an empty index."""
+    from wagtail.search.models import IndexEntry
+
+    return IndexEntry.objects.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def matching_entries(query, above=None, up_to=None):
+    """(entry number, article id) of every article whose index entry matches ``query`` (every
+    word, in the headline or the body), for the entries numbered over ``above`` and up to
+    ``up_to`` (None: no bound). Unordered. On backends other than the database ones, every match
+    with the article id as its number (bands are the database backends' alone)."""
+    if uses_postgres_search():
+        return _postgres_band(query, above, up_to)
+    if uses_sqlite_fts():
+        words = _every_word(query, ["title", "body"])
+        return _fts_rows(words, columns=f"entry.id, {ARTICLE_ID}", above=above, up_to=up_to)
+    results = ArticlePage.objects.only("pk").search(query, order_by_relevance=False)
+    return [(pk, pk) for pk in _ids(results)]
+
+
+def ranked(entries, query):
+    """The articles of ``entries`` ({article id: entry number}, all matches of ``query``) in the
+    backend's relevance order, each with its headline when the headline alone matches every word
+    of the query (else None): a list of (article id, headline or None), best first."""
+    if not entries:
+        return []
+    if uses_postgres_search():
+        return _postgres_ranked(entries, query)
+    if uses_sqlite_fts():
+        rowids = json.dumps(list(entries.values()))
+        words = _every_word(query, ["title", "body"])
+        order = [row[0] for row in _fts_rows(words, rowids=rowids, ranked=True)]
+        in_headline = _fts_headlines(query, rowids)
+        return [(pk, in_headline.get(pk)) for pk in order]
+    ids = list(entries)
+    order = _ids(ArticlePage.objects.filter(id__in=ids).only("pk").search(query))
+    in_headline = headlines_matching(ids, query)
+    return [(pk, in_headline.get(pk)) for pk in order]
+
+
 def relevance_order(queryset, query):
     """Ids of every article in ``queryset`` that matches ``query``, best first.
 
     ``queryset`` may only filter on the model's FilterFields (as ``searchable()`` does): other
     backends run it through ``search()``, which refuses other filters.
     """
-    if uses_postgres_search():
-        ordered = _postgres_ranked_ids(query)
-        allowed = set(with_ids(queryset, ordered).values_list("pk", flat=True))
-        return [pk for pk in ordered if pk in allowed]
-    if not uses_sqlite_fts():
+    if not reads_bands():
         return _ids(queryset.only("pk").search(query))
-    ordered = _fts_ids(_every_word(query, ["title", "body"]), ranked=True)
-    allowed = set(matching(queryset, query).values_list("pk", flat=True))
-    return [pk for pk in ordered if pk in allowed]
+    entries = {pk: entry for entry, pk in matching_entries(query)}
+    allowed = set(with_ids(queryset, list(entries)).values_list("pk", flat=True))
+    return [pk for pk, _ in ranked({pk: entries[pk] for pk in allowed}, query)]
 
 
-def matching(queryset, query, ranked=None):
-    """``queryset`` narrowed to the articles that match ``query``, still a queryset (unordered), so
-    that filters, counts and facets run in the database. ``ranked``: the ids from
-    ``relevance_order`` when already known, which saves other backends a second search."""
+def matching(queryset, query):
+    """``queryset`` narrowed to the articles that match ``query``, still a queryset (unordered)."""
     if uses_sqlite_fts():
         sql, params = _fts_sql(_every_word(query, ["title", "body"]))
         if not sql:
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
-    if ranked is None:
-        ranked = _ids(queryset.only("pk").search(query, order_by_relevance=False))
-    return with_ids(queryset, ranked)
+    return with_ids(queryset, [pk for _, pk in matching_entries(query)])
 
 
 def with_ids(queryset, ids, field="pk"):
     """``queryset`` narrowed to the rows whose ``field`` is one of ``ids``, however many.
 
-    On PostgreSQL the ids go as one array, written out as a single text parameter: a statement
-    takes at most 65,535 parameters, and psycopg quotes a list of thousands of numbers slowly
+    The ids go as one parameter: a PostgreSQL array or (on SQLite) a JSON list, written out as
+    text. A statement takes at most 65,535 parameters (SQLite: 32,766), and a list of thousands
+    is slow to prepare: Django checks each value (~15 ms for 500 here), and psycopg quotes each
     (~10 ms for 5,000), for each query that repeats it.
     """
-    if connection.vendor != "postgresql":
-        return queryset.filter(**{f"{field}__in": list(ids)})
-    array = "{" + ",".join(map(str, map(int, ids))) + "}"
-    return queryset.filter(**{f"{field}__in": RawSQL("SELECT unnest(%s::integer[])", [array])})
+    if connection.vendor == "postgresql":
+        ids = RawSQL("SELECT unnest(%s::integer[])", [_array(ids)])
+    elif connection.vendor == "sqlite":
+        ids = RawSQL("SELECT value FROM json_each(%s)", [json.dumps([int(pk) for pk in ids])])
+    else:
+        ids = list(ids)
+    return queryset.filter(**{f"{field}__in": ids})
+
+
+def _array(ids):
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
 
 
 def headlines_matching(ids, query):
     """The articles among ``ids`` whose headline contains every word of ``query``, as a dict of
     their ids and headlines."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    from wagtail.search.models import IndexEntry
+
     if uses_postgres_search():
-        found = _postgres_headline_matches(query)
-        return {pk: found[pk] for pk in ids if pk in found}
-    if not uses_sqlite_fts():
-        # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
-        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
-        matched = _ids(candidates.search(query, fields=["title"], order_by_relevance=False))
-    else:
-        matched = set(ids) & set(_fts_ids(_every_word(query, ["title"])))
+        tsquery, _compiler = _postgres_tsquery(query)
+        entries = IndexEntry.objects.filter(
+            content_type_id=_article_type(),
+            object_id__in=RawSQL("SELECT unnest(%s::text[])", [_array(ids)]),
+            title=tsquery,
+        )
+        return {int(pk): title for pk, title in entries.values_list("object_id", "title_text")}
+    if uses_sqlite_fts():
+        rowids = IndexEntry.objects.filter(
+            content_type_id=_article_type(), object_id__in=[str(pk) for pk in ids]
+        ).values_list("pk", flat=True)
+        return _fts_headlines(query, json.dumps(list(rowids)))
+    # Filter on "id", one of Page's FilterFields, so that Elasticsearch accepts it too.
+    candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
+    matched = _ids(candidates.search(query, fields=["title"], order_by_relevance=False))
     return dict(with_ids(ArticlePage.objects.all(), matched).values_list("pk", "title"))
 
 
+def matching_as_phrase(ids, query):
+    """The subset of ``ids`` that contain ``query`` as a phrase (headline or body)."""
+    ids = list(ids)
+    if not ids:
+        return set()
+    if not uses_sqlite_fts():
+        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
+        return set(_ids(candidates.search(Phrase(query), order_by_relevance=False)))
+    phrase = f"{{title body}} : ({_fts_string(query)})"
+    return set(ids) & {pk for (pk,) in _fts_rows(phrase)}
+
+
+# ---- PostgreSQL ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _planner_without(*methods):
+    """The enclosed statements planned without ``methods`` (e.g. "seqscan"), then as before.
+
+    SET LOCAL holds until the transaction ends: a transaction of its own in autocommit, or set
+    back at once inside a caller's (a failed query rolls the setting back with it).
+    """
+    in_callers_transaction = connection.in_atomic_block
+    names = [f"enable_{method}" for method in methods]
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("; ".join(f"SET LOCAL {name} = off" for name in names))
+        yield
+        if in_callers_transaction:
+            cursor.execute("; ".join(f"SET LOCAL {name} = on" for name in names))
+
+
 def _postgres_tsquery(query):
-    """The backend's own text-search query for ``query`` and its rank weights."""
+    """The backend's own text-search query for ``query`` and its query compiler."""
     backend = get_search_backend()
     compiler = backend.query_compiler_class(ArticlePage.objects.all(), query)
     return compiler.build_tsquery(compiler.query, config=compiler.get_config(backend)), compiler
 
 
-def _postgres_ranked_ids(query):
-    """Ids of every article whose index entry matches ``query``, best first, ranked as the backend
-    ranks: ts_rank of the headline times its norm plus ts_rank of the body, ties newest id first.
+def _title_and_body():
+    return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
 
-    The backend's query matches ``title || body`` row by row. For a common word PostgreSQL's
-    planner takes that for cheap and scans the whole table, concatenating two vectors per entry,
-    when the GIN index on the same expression (search/migrations/0002) finds the matches at once
-    (about 2x faster for the whole query at 10,000 articles, bench/search_latency.py). Sequential
-    scans are turned off for this one statement; the filter names no other column, so the index
-    is the only way left.
-    """
+
+def _postgres_band(query, above, up_to):
+    """The backend's query matches ``title || body``. Index scans are turned off for this one
+    statement so that PostgreSQL reads the matches from the GIN index on that expression and the
+    band from the primary key, both as bitmaps, and visits the rows both name; given the choice,
+    its planner walks the primary key and tests the words on every entry of the band."""
+    from wagtail.search.models import IndexEntry
+
+    tsquery, _compiler = _postgres_tsquery(query)
+    entries = (
+        IndexEntry.objects.annotate(vector=_title_and_body())
+        .filter(vector=tsquery, content_type_id=_article_type())
+        .annotate(article_id=Cast("object_id", IntegerField()))
+    )
+    if above is not None:
+        entries = entries.filter(pk__gt=above)
+    if up_to is not None:
+        entries = entries.filter(pk__lte=up_to)
+    with _planner_without("seqscan", "indexscan"):
+        return list(entries.values_list("pk", "article_id"))
+
+
+def _postgres_ranked(entries, query):
+    """Ranked as the backend ranks: ts_rank of the headline times its norm plus ts_rank of the
+    body, ties newest id first; the entries read by their numbers (sequential scans off, so that
+    the primary key finds them however many rows the table has)."""
     from wagtail.search.models import IndexEntry
 
     tsquery, compiler = _postgres_tsquery(query)
-    vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
     weights = compiler.sql_weights
-    entries = (
-        IndexEntry.objects.annotate(vector=vector)
-        .filter(vector=tsquery)
+    rows = (
+        IndexEntry.objects.filter(
+            pk__in=RawSQL("SELECT unnest(%s::integer[])", [_array(entries.values())])
+        )
         .annotate(
             rank=SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
             + SearchRank(F("body"), tsquery, weights=weights),
             article_id=Cast("object_id", IntegerField()),
+            in_headline=ExpressionWrapper(Q(title=tsquery), output_field=BooleanField()),
         )
         .order_by("-rank", "-article_id")
-        .values_list("article_id", "content_type_id")
+        .values_list("article_id", "in_headline", "title_text")
     )
-    article_type = ContentType.objects.get_for_model(ArticlePage).pk
-    # SET LOCAL holds until the transaction ends: a transaction of its own in autocommit, or set
-    # back at once inside a caller's (a failed query rolls the setting back with it).
-    in_callers_transaction = connection.in_atomic_block
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        rows = list(entries)
-        if in_callers_transaction:
-            cursor.execute("SET LOCAL enable_seqscan = on")
-    return [pk for pk, content_type in rows if content_type == article_type]
+    with _planner_without("seqscan"):
+        return [(pk, title if in_headline else None) for pk, in_headline, title in rows]
 
 
-def _postgres_headline_matches(query):
-    """Every article whose headline matches ``query`` with its headline, from the index's headline
-    column and its GIN index, with the backend's own text-search query (the backend's
-    ``search(fields=...)`` would run to_tsvector() over the headline of every candidate instead).
-    The headline's text comes from the index entry's plain-text copy of it."""
-    from wagtail.search.models import IndexEntry
+# ---- SQLite FTS5 ---------------------------------------------------------------------------------
 
-    tsquery, _compiler = _postgres_tsquery(query)
-    entries = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(ArticlePage), title=tsquery
+
+def _fts_string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _every_word(query, columns):
+    terms = " AND ".join(_fts_string(word) for word in query.split())
+    return f"{{{' '.join(columns)}}} : ({terms})"
+
+
+ARTICLE_ID = "CAST(entry.object_id AS INTEGER)"
+
+
+def _fts_sql(match, columns=ARTICLE_ID, above=None, up_to=None, rowids=None, ranked=False):
+    """SQL selecting ``columns`` of the entries of articles that match ``match`` (an FTS5 query):
+    only entries numbered over ``above`` and up to ``up_to``, or only the rowids in ``rowids`` (a
+    JSON list), when given; best first when ``ranked``."""
+    if match.endswith(": ()"):
+        return None, []
+    from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
+
+    fts = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
+    entries = connection.ops.quote_name(IndexEntry._meta.db_table)
+    params = [match, _article_type()]
+    conditions = ""
+    # FTS5 reads a range of rowids directly. A list is checked against each match: handed to
+    # FTS5 (without the unary +) it would run the whole MATCH once per rowid in the list.
+    if above is not None:
+        conditions += f" AND {fts}.rowid > %s"
+        params.append(above)
+    if up_to is not None:
+        conditions += f" AND {fts}.rowid <= %s"
+        params.append(up_to)
+    if rowids is not None:
+        conditions += f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))"  # noqa: S608
+        params.append(rowids)
+    order = f"ORDER BY bm25({fts}) * (entry.title_norm + 1.0), {ARTICLE_ID} DESC" if ranked else ""
+    sql = (
+        # CROSS JOIN: SQLite keeps the FTS table as the outer loop, so the MATCH drives the query.
+        f"SELECT {columns} FROM {fts} "  # noqa: S608 (names from models; the query is a parameter)
+        f"CROSS JOIN {entries} AS entry ON {fts}.rowid = entry.id "
+        f"WHERE {fts} MATCH %s AND entry.content_type_id = %s{conditions} {order}"
     )
-    return {int(pk): title for pk, title in entries.values_list("object_id", "title_text")}
+    return sql, params
 
 
-def matching_as_phrase(ids, query):
-    """The subset of ``ids`` that contain ``query`` as a phrase (headline or body)."""
-    if not uses_sqlite_fts():
-        candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
-        return set(_ids(candidates.search(Phrase(query), order_by_relevance=False)))
-    return set(ids) & set(_fts_ids(f"{{title body}} : ({_fts_string(query)})"))
+def _fts_rows(match, **kwargs):
+    sql, params = _fts_sql(match, **kwargs)
+    if not sql:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _fts_headlines(query, rowids):
+    """{article id: headline} of the entries in ``rowids`` whose headline has every word (the
+    entry's title column holds the headline's text on SQLite)."""
+    rows = _fts_rows(
+        _every_word(query, ["title"]), columns=f"{ARTICLE_ID}, entry.title", rowids=rowids
+    )
+    return dict(rows)
 
 
 def _ids(results):
@@ -192,43 +354,3 @@ def _ids(results):
         if isinstance(results, PostgresSearchResults):
             return list(results.get_queryset().values_list("pk", flat=True))
     return [article.pk for article in results]
-
-
-def _fts_string(text):
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _every_word(query, columns):
-    terms = " AND ".join(_fts_string(word) for word in query.split())
-    return f"{{{' '.join(columns)}}} : ({terms})"
-
-
-def _fts_sql(match, ranked=False):
-    """SQL selecting the ids of the articles whose index entry matches ``match`` (an FTS5 query)."""
-    if match.endswith(": ()"):
-        return None, []
-    from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
-
-    fts = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
-    entries = connection.ops.quote_name(IndexEntry._meta.db_table)
-    order = (
-        f"ORDER BY bm25({fts}) * (entry.title_norm + 1.0), CAST(entry.object_id AS INTEGER) DESC"
-        if ranked
-        else ""
-    )
-    sql = (
-        # CROSS JOIN: SQLite keeps the FTS table as the outer loop, so the MATCH drives the query.
-        f"SELECT CAST(entry.object_id AS INTEGER) FROM {fts} "  # noqa: S608 (names from models; the query is a parameter)
-        f"CROSS JOIN {entries} AS entry ON {fts}.rowid = entry.id "
-        f"WHERE {fts} MATCH %s AND entry.content_type_id = %s {order}"
-    )
-    return sql, [match, ContentType.objects.get_for_model(ArticlePage).pk]
-
-
-def _fts_ids(match, ranked=False):
-    sql, params = _fts_sql(match, ranked)
-    if not sql:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]

@@ -365,7 +365,7 @@ def test_moving_to_another_section_moves_the_result(corpus, client):
     assert first_page(corpus, client, "hangers", section="city") == []
     response = view(client, "hangers", section="politics")
     assert corpus.keys(response.context["results"]) == ["chain-bridge"]
-    assert [(s.title, n) for s, n in response.context["facets"]["sections"]] == [("Politics", 1)]
+    assert [(s.label, s.count) for s in response.context["facets"]["sections"]] == [("Politics", 1)]
     assert "/politics/chain-bridge" in response.content.decode()
 
 
@@ -470,12 +470,13 @@ def fts_table_sql():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner setting")
 def test_the_index_scan_setting_stays_with_its_query(corpus, client):
-    """search/ranking.py turns sequential scans off for its ranked query only: the caller's
-    transaction (here the test's) gets the setting back."""
+    """search/ranking.py turns sequential and index scans off for its own queries only: the
+    caller's transaction (here the test's) gets the settings back."""
     assert everything(corpus, client, "river")
     with connection.cursor() as cursor:
-        cursor.execute("SHOW enable_seqscan")
-        assert cursor.fetchone()[0] == "on"
+        for setting in ("enable_seqscan", "enable_indexscan"):
+            cursor.execute(f"SHOW {setting}")
+            assert cursor.fetchone()[0] == "on", setting
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
