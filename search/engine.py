@@ -23,17 +23,20 @@ from search import ranking
 from search.highlight import WORD
 from search.log import promotions
 
-# A search answers with at most this many results: the newest matches (by when the article was
-# first saved), in relevance order (or newest first). More matches than that show as "1,000+",
-# and the filters' counts are then counted among them. Ranking, counting and faceting every match
-# of a common word would cost time in proportion to the archive (about 200 ms of CPU at 10,000
-# articles, bench/search_latency.py); a bounded set costs the same at any size.
+# A search answers with at most this many results: the newest matches, in relevance order (or
+# newest first). More matches than that show as "1,000+", and the filters' counts are then counted
+# among them. Ranking, counting and faceting every match of a common word would cost time in
+# proportion to the archive (about 200 ms of CPU at 10,000 articles, bench/search_latency.py); a
+# bounded set costs the same at any size.
 MOST_RESULTS = 1000
 # Headline and phrase matches are lifted to the top from among this many best matches.
 TIERED = 1000
-# The newest index entries read first (then older bands, each sized from how many matches the
-# newer ones held): a word in half the articles fills MOST_RESULTS from the first band.
-FIRST_BAND = 2 * MOST_RESULTS
+# Words with at most this many matches are read from the index all at once; commoner ones by
+# checking windows of the newest articles against the index, the first of this many articles
+# (a word in half the articles fills MOST_RESULTS from it), each next one sized from how many
+# matches the newer ones held.
+ALL_MATCHES_UP_TO = 4000
+FIRST_WINDOW = 2 * MOST_RESULTS
 SEARCH_CACHE_SECONDS = 60 * 10
 # Only searches with this many matches are cached: smaller ones are quick to run again, and a
 # crawler's random queries (which mostly match nothing) then never crowd the shared cache.
@@ -87,7 +90,9 @@ def apply_filters(queryset, filters, skip=None):
         if name == skip:
             continue
         if name == "section":
-            queryset = queryset.child_of(value)
+            # The article's section, kept in step with the page tree (news/models/pages.py),
+            # with an index by section and date.
+            queryset = queryset.filter(section=value)
         elif name == "category":
             queryset = queryset.filter(categories=value)
         elif name == "author":
@@ -104,31 +109,32 @@ def newest_matches(query, filters):
     ``filters`` (fewer when that is all of them), newest first: (id, section id, index entry
     number) each.
 
-    The index entries are read in bands, newest first (search/ranking.py); each band's matches
-    are checked against the filters in the database. An older band is read only while the newer
-    ones hold too few matches, and its size grows with how few they held, so a common word costs
-    one band and a rare one a few, whatever the size of the archive.
+    A word that matches few articles: all its matches from the index, then the filters and the
+    order in the database. A common word: windows of the newest articles that pass the filters,
+    each checked against the index (search/ranking.py), until enough match; a word in half the
+    articles needs one window of FIRST_WINDOW articles, whatever the size of the archive.
     """
-    entries, rows, bands = {}, [], 0
-    newest = ranking.newest_entry() if ranking.reads_bands() else None
-    span, up_to = FIRST_BAND, newest
+    found = ranking.matches(query, limit=ALL_MATCHES_UP_TO + 1)
+    if len(found) <= ALL_MATCHES_UP_TO:
+        entries = {pk: entry for entry, pk in found}
+        return [(pk, section, entries[pk]) for pk, section in _filtered(list(entries), filters)]
+    # Windows of every article, along the "newest first" index alone; whether readers may see
+    # a match is checked for the matches only (far fewer rows than the window when the filters
+    # narrow the search, and the visibility rules join the page table).
+    articles = apply_filters(ArticlePage.objects.all(), filters).newest_first()
+    articles = articles.values_list("pk", flat=True)
+    rows, read, size = [], 0, FIRST_WINDOW
     while True:
-        above = newest - span if newest is not None and newest - span > 0 else None
-        band = ranking.matching_entries(query, above=above, up_to=up_to)
-        if band:
-            bands += 1
-            ids = [pk for _, pk in band]
-            entries.update((pk, entry) for entry, pk in band)
-            rows += _filtered(ids, filters)
-        if len(rows) > MOST_RESULTS or above is None:
-            break
-        # Enough entries for what is missing at the density seen so far, at least twice as many.
-        growth = (MOST_RESULTS + 1) / len(rows) * 1.25 if rows else 16
-        up_to, span = above, int(span * min(16, max(2, growth)))
-    if bands > 1:
-        # Each band is in order; together they are put in order once more.
-        rows = _filtered([pk for pk, _ in rows], {})
-    return [(pk, section, entries[pk]) for pk, section in rows[: MOST_RESULTS + 1]]
+        window = list(articles[read : read + size])
+        matched = {pk: entry for entry, pk in ranking.matches_among(query, window)}
+        rows += [(pk, section, matched[pk]) for pk, section in _filtered(list(matched), filters)]
+        read += len(window)
+        if len(rows) > MOST_RESULTS or len(window) < size:
+            return rows[: MOST_RESULTS + 1]
+        # Enough articles for what is missing at the density seen so far, at least as many again.
+        missing = MOST_RESULTS + 1 - len(rows)
+        wanted = missing * read / len(rows) * 1.25 if rows else read * 16
+        size = int(min(max(wanted, read), read * 16))
 
 
 def _filtered(ids, filters):

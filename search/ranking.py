@@ -1,31 +1,28 @@
 """Which articles match a query, and in what order: the search backend's answers, found fast.
 
-The search engine (search/engine.py) asks three questions: which articles match, newest first, in
-bands of index entries (``matching_entries``), so that a word found in half the archive costs what
-a word found a thousand times does; the relevance order of a bounded set of those matches, with
-which of them match in the headline (``ranked``); and which contain the query as a phrase. On
-backends other than the database ones these are the backend's own ``search()`` calls.
-
-Index entries are numbered in the order articles were first indexed (saved), which for a newsroom
-is the order they were written; re-indexing an edited article keeps its entry and number. A band
-is a range of those numbers: the newest entries first, older ones only when the newer matches are
-too few.
+The search engine (search/engine.py) asks four questions: which articles match (``matches``, up
+to a limit, for words that match few); which of a window of articles match (``matches_among``,
+for common words: the engine walks the newest articles window by window, so that a word found in
+half the archive costs what a word found a thousand times does); the relevance order of a bounded
+set of matches, with which of them match in the headline (``ranked``); and which contain the query
+as a phrase. On backends other than the database ones these are the backend's own ``search()``
+calls.
 
 On PostgreSQL the questions are read from the index table with the backend's own text-search
-query and rank. The matches of a band come from the GIN index on ``title || body``
-(search/migrations/0002) combined with the primary key's range (a BitmapAnd), touching only the
-band's matching rows. Testing the words row by row instead, as PostgreSQL's planner prefers,
-decompresses each entry's body vector (most are stored compressed, many out of line): about 10 µs
-an entry, 30 ms for a common word over 10,000 articles (bench/search_latency.py).
+query and rank, in ways that use its indexes. The matches come from the GIN index on
+``title || body`` (search/migrations/0002); a window's matches from that index and the index of
+entries by article id (search/migrations/0004) combined as bitmaps, touching only the window's
+matching rows. Testing the words row by row instead, as PostgreSQL's planner prefers, decompresses
+each entry's body vector (most are stored compressed, many out of line): about 10 µs an entry,
+30 ms for a common word over 10,000 articles (bench/search_latency.py).
 
 modelsearch's SQLite (FTS5) backend gives the same answers slowly on a real archive. It ranks with
 a correlated subquery that reruns the full-text match for every matching row, and its unranked
 query lets SQLite's planner probe the FTS table row by row: "council" over 10,000 articles took
 25-50 s ranked and about 1.5 s unranked (bench/search_latency.py). With the MATCH driving the query,
-FTS5 answers in tens of milliseconds, and it reads a band of rowids (the entries' numbers) directly.
-So on SQLite the questions go to the index tables directly, with the backend's semantics: every
-whitespace-separated word in the title or body column, ranked by BM25 times (title norm + 1), ties
-newest id first, articles only.
+FTS5 answers in tens of milliseconds. So on SQLite the questions go to the index tables directly,
+with the backend's semantics: every whitespace-separated word in the title or body column, ranked
+by BM25 times (title norm + 1), ties newest id first, articles only.
 tests/test_search_relevance.py checks that both paths return the same articles in the same order.
 
 Both databases stem: PostgreSQL with its ``english`` configuration, SQLite with FTS5's ``porter``
@@ -39,7 +36,7 @@ from contextlib import contextmanager
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Max, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Lookup, Q
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
@@ -66,34 +63,56 @@ def uses_postgres_search():
     return isinstance(get_search_backend(), PostgresSearchBackend)
 
 
-def reads_bands():
-    """True when ``matching_entries`` can read a band of entries (the database backends)."""
-    return uses_postgres_search() or uses_sqlite_fts()
+def reads_windows():
+    """True when ``matches_among`` reads a window of articles from the indexes alone (PostgreSQL);
+    elsewhere it checks every match of the words against the window."""
+    return uses_postgres_search()
 
 
 def _article_type():
     return ContentType.objects.get_for_model(ArticlePage).pk
 
 
-def newest_entry():
-    """The number of the newest index entry (of any model), or 0 for an empty index."""
-    from wagtail.search.models import IndexEntry
-
-    return IndexEntry.objects.aggregate(newest=Max("pk"))["newest"] or 0
-
-
-def matching_entries(query, above=None, up_to=None):
-    """(entry number, article id) of every article whose index entry matches ``query`` (every
-    word, in the headline or the body), for the entries numbered over ``above`` and up to
-    ``up_to`` (None: no bound). Unordered. On backends other than the database ones, every match
-    with the article id as its number (bands are the database backends' alone)."""
+def matches(query, limit=None):
+    """(entry number, article id) of the articles whose index entry matches ``query`` (every word,
+    in the headline or the body), at most ``limit`` of them (None: all), in no particular order.
+    On backends other than the database ones the entry number is the article id."""
     if uses_postgres_search():
-        return _postgres_band(query, above, up_to)
+        entries = _postgres_matches(query)
+        with _planner_without("seqscan"):
+            return list(entries[:limit] if limit is not None else entries)
     if uses_sqlite_fts():
         words = _every_word(query, ["title", "body"])
-        return _fts_rows(words, columns=f"entry.id, {ARTICLE_ID}", above=above, up_to=up_to)
+        return _fts_rows(words, columns=f"entry.id, {ARTICLE_ID}", limit=limit)
     results = ArticlePage.objects.only("pk").search(query, order_by_relevance=False)
-    return [(pk, pk) for pk in _ids(results)]
+    return [(pk, pk) for pk in _ids(results)][:limit]
+
+
+def matches_among(query, ids):
+    """``matches`` of the articles among ``ids``."""
+    ids = list(ids)
+    if not ids:
+        return []
+    if uses_postgres_search():
+        from wagtail.search.models import IndexEntry
+
+        # The columns of search/migrations/0004: the article id as a number (with an index) and
+        # the words of the headline and body together, without positions.
+        tsquery, _compiler = _postgres_tsquery(query)
+        entries = (
+            IndexEntry.objects.annotate(
+                article_id=RawSQL("search_article_id", [], output_field=IntegerField()),
+                words=RawSQL("search_words", [], output_field=SearchVectorField()),
+            )
+            .filter(InArray(F("article_id"), _array(ids)), content_type_id=_article_type())
+            .filter(words=tsquery)
+        )
+        return list(entries.values_list("pk", "article_id"))
+    if uses_sqlite_fts():
+        words = _every_word(query, ["title", "body"])
+        return _fts_rows(words, columns=f"entry.id, {ARTICLE_ID}", articles=json.dumps(ids))
+    candidates = ArticlePage.objects.filter(id__in=ids).only("pk")
+    return [(pk, pk) for pk in _ids(candidates.search(query, order_by_relevance=False))]
 
 
 def ranked(entries, query):
@@ -122,9 +141,9 @@ def relevance_order(queryset, query):
     ``queryset`` may only filter on the model's FilterFields (as ``searchable()`` does): other
     backends run it through ``search()``, which refuses other filters.
     """
-    if not reads_bands():
+    if not (uses_postgres_search() or uses_sqlite_fts()):
         return _ids(queryset.only("pk").search(query))
-    entries = {pk: entry for entry, pk in matching_entries(query)}
+    entries = {pk: entry for entry, pk in matches(query)}
     allowed = set(with_ids(queryset, list(entries)).values_list("pk", flat=True))
     return [pk for pk, _ in ranked({pk: entries[pk] for pk in allowed}, query)]
 
@@ -136,7 +155,7 @@ def matching(queryset, query):
         if not sql:
             return queryset.none()
         return queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the query is a parameter)
-    return with_ids(queryset, [pk for _, pk in matching_entries(query)])
+    return with_ids(queryset, [pk for _, pk in matches(query)])
 
 
 def with_ids(queryset, ids, field="pk"):
@@ -148,12 +167,35 @@ def with_ids(queryset, ids, field="pk"):
     (~10 ms for 5,000), for each query that repeats it.
     """
     if connection.vendor == "postgresql":
-        ids = RawSQL("SELECT unnest(%s::integer[])", [_array(ids)])
-    elif connection.vendor == "sqlite":
+        return queryset.filter(InArray(F(field), _array(ids)))
+    if connection.vendor == "sqlite":
         ids = RawSQL("SELECT value FROM json_each(%s)", [json.dumps([int(pk) for pk in ids])])
-    else:
-        ids = list(ids)
-    return queryset.filter(**{f"{field}__in": ids})
+        return queryset.filter(**{f"{field}__in": ids})
+    return queryset.filter(**{f"{field}__in": list(ids)})
+
+
+class InArray(Lookup):
+    """``column = ANY(array)`` on PostgreSQL, the array one text parameter (``_array``).
+
+    PostgreSQL's planner counts the elements of a constant array, where it takes ``IN (SELECT
+    unnest(...))`` for 200 rows whatever its length: then it hashes the ids and scans the whole
+    table (every article, every category link) rather than look the ids up in its index, a cost
+    that grows with the archive.
+    """
+
+    lookup_name = "in_array"
+    array_type = "integer[]"
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        # Used as an expression, the lookup gets its value wrapped in Value().
+        array = getattr(self.rhs, "value", self.rhs)
+        return f"{lhs} = ANY(%s::{self.array_type})", [*params, array]
+
+
+class InTextArray(InArray):
+    lookup_name = "in_text_array"
+    array_type = "text[]"
 
 
 def _array(ids):
@@ -171,8 +213,8 @@ def headlines_matching(ids, query):
     if uses_postgres_search():
         tsquery, _compiler = _postgres_tsquery(query)
         entries = IndexEntry.objects.filter(
+            InTextArray(F("object_id"), _array(ids)),
             content_type_id=_article_type(),
-            object_id__in=RawSQL("SELECT unnest(%s::text[])", [_array(ids)]),
             title=tsquery,
         )
         return {int(pk): title for pk, title in entries.values_list("object_id", "title_text")}
@@ -229,25 +271,19 @@ def _title_and_body():
     return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
 
 
-def _postgres_band(query, above, up_to):
-    """The backend's query matches ``title || body``. Index scans are turned off for this one
-    statement so that PostgreSQL reads the matches from the GIN index on that expression and the
-    band from the primary key, both as bitmaps, and visits the rows both name; given the choice,
-    its planner walks the primary key and tests the words on every entry of the band."""
+def _postgres_matches(query):
+    """(entry number, article id) of the entries that match ``query``, as a queryset; run it with
+    sequential scans off, so that PostgreSQL reads the matches from the GIN index on the
+    expression the backend matches (``title || body``)."""
     from wagtail.search.models import IndexEntry
 
     tsquery, _compiler = _postgres_tsquery(query)
-    entries = (
+    return (
         IndexEntry.objects.annotate(vector=_title_and_body())
         .filter(vector=tsquery, content_type_id=_article_type())
         .annotate(article_id=Cast("object_id", IntegerField()))
+        .values_list("pk", "article_id")
     )
-    if above is not None:
-        entries = entries.filter(pk__gt=above)
-    if up_to is not None:
-        entries = entries.filter(pk__lte=up_to)
-    with _planner_without("seqscan", "indexscan"):
-        return list(entries.values_list("pk", "article_id"))
 
 
 def _postgres_ranked(entries, query):
@@ -259,9 +295,7 @@ def _postgres_ranked(entries, query):
     tsquery, compiler = _postgres_tsquery(query)
     weights = compiler.sql_weights
     rows = (
-        IndexEntry.objects.filter(
-            pk__in=RawSQL("SELECT unnest(%s::integer[])", [_array(entries.values())])
-        )
+        with_ids(IndexEntry.objects.all(), entries.values())
         .annotate(
             rank=SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
             + SearchRank(F("body"), tsquery, weights=weights),
@@ -290,10 +324,10 @@ def _every_word(query, columns):
 ARTICLE_ID = "CAST(entry.object_id AS INTEGER)"
 
 
-def _fts_sql(match, columns=ARTICLE_ID, above=None, up_to=None, rowids=None, ranked=False):
+def _fts_sql(match, columns=ARTICLE_ID, rowids=None, articles=None, ranked=False, limit=None):
     """SQL selecting ``columns`` of the entries of articles that match ``match`` (an FTS5 query):
-    only entries numbered over ``above`` and up to ``up_to``, or only the rowids in ``rowids`` (a
-    JSON list), when given; best first when ``ranked``."""
+    only the entries numbered in ``rowids``, or of the articles in ``articles`` (JSON lists), when
+    given; best first when ``ranked``; at most ``limit``."""
     if match.endswith(": ()"):
         return None, []
     from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
@@ -302,18 +336,17 @@ def _fts_sql(match, columns=ARTICLE_ID, above=None, up_to=None, rowids=None, ran
     entries = connection.ops.quote_name(IndexEntry._meta.db_table)
     params = [match, _article_type()]
     conditions = ""
-    # FTS5 reads a range of rowids directly. A list is checked against each match: handed to
-    # FTS5 (without the unary +) it would run the whole MATCH once per rowid in the list.
-    if above is not None:
-        conditions += f" AND {fts}.rowid > %s"
-        params.append(above)
-    if up_to is not None:
-        conditions += f" AND {fts}.rowid <= %s"
-        params.append(up_to)
+    # The lists are checked against each match. Handed to FTS5 (without the unary +), a list of
+    # rowids would run the whole MATCH once per rowid in it.
     if rowids is not None:
         conditions += f" AND +{fts}.rowid IN (SELECT value FROM json_each(%s))"  # noqa: S608
         params.append(rowids)
+    if articles is not None:
+        conditions += f" AND {ARTICLE_ID} IN (SELECT value FROM json_each(%s))"  # noqa: S608
+        params.append(articles)
     order = f"ORDER BY bm25({fts}) * (entry.title_norm + 1.0), {ARTICLE_ID} DESC" if ranked else ""
+    if limit is not None:
+        order += f" LIMIT {int(limit)}"
     sql = (
         # CROSS JOIN: SQLite keeps the FTS table as the outer loop, so the MATCH drives the query.
         f"SELECT {columns} FROM {fts} "  # noqa: S608 (names from models; the query is a parameter)

@@ -273,11 +273,14 @@ def newest_keys(keys, count):
     return ordered[:count]
 
 
-@pytest.fixture
-def few_results(monkeypatch):
-    """A search shows at most 3 results; the first band of the index covers the whole corpus."""
+@pytest.fixture(params=["all matches", "windows"])
+def few_results(request, monkeypatch):
+    """A search shows at most 3 results, found either from all the word's matches at once or
+    (as for a common word) by checking windows of the newest articles, two at first."""
     monkeypatch.setattr(engine, "MOST_RESULTS", 3)
-    monkeypatch.setattr(engine, "FIRST_BAND", 100_000)
+    if request.param == "windows":
+        monkeypatch.setattr(engine, "ALL_MATCHES_UP_TO", 0)
+        monkeypatch.setattr(engine, "FIRST_WINDOW", 2)
 
 
 def test_a_search_with_more_matches_than_it_shows_says_so(corpus, client, few_results):
@@ -321,16 +324,17 @@ def test_a_search_with_no_more_matches_than_it_shows_counts_them_all(corpus, cli
     assert not page.select(".filters__note")
 
 
-def test_bands_of_the_index_find_every_match_however_small(corpus, client, monkeypatch):
-    """The index is read in bands of entries, newest first, until the search has its results:
-    starting from a band of one entry, the bands grow and still find every match, in the order
-    one band gives."""
+def test_windows_of_the_newest_articles_find_every_match(corpus, client, monkeypatch):
+    """A common word is checked against windows of the newest articles until the search has its
+    results: starting from a window of one article, the windows grow and still find every match,
+    in the order the word's matches read all at once give."""
     queries = ("senn", "lido")
-    in_one_band = {query: all_result_keys(corpus, client, query=query)[0] for query in queries}
-    monkeypatch.setattr(engine, "FIRST_BAND", 1)
+    all_at_once = {query: all_result_keys(corpus, client, query=query)[0] for query in queries}
+    monkeypatch.setattr(engine, "ALL_MATCHES_UP_TO", 0)
+    monkeypatch.setattr(engine, "FIRST_WINDOW", 1)
     for query in queries:
         keys, _ = all_result_keys(corpus, client, query=query)
-        assert keys == in_one_band[query], query
+        assert keys == all_at_once[query], query
         assert set(keys) == with_word(query), query
 
 
