@@ -35,7 +35,7 @@ TIERED = 1000
 # checking windows of the newest articles against the index, the first of this many articles
 # (a word in half the articles fills MOST_RESULTS from it), each next one sized from how many
 # matches the newer ones held.
-ALL_MATCHES_UP_TO = 4000
+ALL_MATCHES_UP_TO = 3000
 FIRST_WINDOW = 2 * MOST_RESULTS
 SEARCH_CACHE_SECONDS = 60 * 10
 # Only searches with this many matches are cached: smaller ones are quick to run again, and a
@@ -114,9 +114,8 @@ def newest_matches(query, filters):
     each checked against the index (search/ranking.py), until enough match; a word in half the
     articles needs one window of FIRST_WINDOW articles, whatever the size of the archive.
     """
-    found = ranking.matches(query, limit=ALL_MATCHES_UP_TO + 1)
-    if len(found) <= ALL_MATCHES_UP_TO:
-        entries = {pk: entry for entry, pk in found}
+    if ranking.count_matches(query, ALL_MATCHES_UP_TO + 1) <= ALL_MATCHES_UP_TO:
+        entries = {pk: entry for entry, pk in ranking.matches(query)}
         return [(pk, section, entries[pk]) for pk, section in _filtered(list(entries), filters)]
     # Windows of every article, along the "newest first" index alone; whether readers may see
     # a match is checked for the matches only (far fewer rows than the window when the filters

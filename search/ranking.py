@@ -88,6 +88,21 @@ def matches(query, limit=None):
     return [(pk, pk) for pk in _ids(results)][:limit]
 
 
+def count_matches(query, up_to):
+    """How many articles' index entries match ``query``, counting no further than ``up_to``."""
+    if uses_postgres_search():
+        with _planner_without("seqscan"):
+            return _postgres_matches(query)[:up_to].count()
+    if uses_sqlite_fts():
+        sql, params = _fts_sql(_every_word(query, ["title", "body"]), limit=up_to)
+        if not sql:
+            return 0
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)  # noqa: S608 (built above)
+            return cursor.fetchone()[0]
+    return min(len(matches(query)), up_to)
+
+
 def matches_among(query, ids):
     """``matches`` of the articles among ``ids``."""
     ids = list(ids)
