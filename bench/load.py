@@ -11,14 +11,18 @@ var/bench/articles-N.sqlite3, or database newsroom_load_N on the --database-url 
 run reuses it), starts gunicorn (--workers sync workers, a file cache of its own) and runs wrk on
 each reader page twice over:
 
-* "render": an uncached render, with a query string the page cache ignores (``?x=1``);
-* "hit": the same URL as readers use it, answered from the page cache (home, section, article).
+* "render": an uncached render, with a query string the page cache ignores (``?x=1``): the page
+  is rendered afresh, from the article cards, feed entries and site data the process keeps
+  (``news.cards``, ``news.site_data``) while nothing they show is purged;
+* "hit": the same URL as readers use it, answered from the page cache (search has none).
 
-Author, category and feed pages and search have no page cache, so only "render" rows exist for
-them. Per row it prints requests/s, p50/p99 latency, the server's CPU milliseconds per request
+Per row it prints requests/s, p50/p99 latency, the server's CPU milliseconds per request
 (user + system time of the gunicorn processes from /proc: the figure other load on the machine
-disturbs least), and the SQL queries the page runs. Then the worker RSS, and where an uncached
-article render spends its time (cProfile in a separate process, Django's test client). Needs `wrk`
+disturbs least), the CPU milliseconds of a cold render (in a separate process, Django's test
+client, with everything the process keeps dropped before each request: what a render costs a
+worker that just started, or right after a purge of everything) and the SQL queries the page
+runs. Then the worker RSS, and where an uncached article render spends its time (cProfile in a
+separate process). Needs `wrk`
 (Debian: apt-get install wrk). Nothing here asserts a time.
 """
 
@@ -44,10 +48,12 @@ DISCOVER = """
 import json
 from news.models import ArticlePage, Author, Category, NewsIndexPage
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db.models.functions import Length
 from news.pagination import paginate
 section = max(NewsIndexPage.objects.live(), key=lambda s: s.get_articles().count())
 pages = -(-section.get_articles().count() // section.articles_per_page)
-article = ArticlePage.objects.listed().newest_first().first()
+# A full article (the demo's longest body: subheads, quotes, images), not a short seeded one.
+article = ArticlePage.objects.visible().annotate(size=Length("body")).order_by("-size").first()
 author = max(Author.objects.all(), key=lambda a: a.bylines.count())
 category = Category.objects.popular().first()
 print(json.dumps({
@@ -79,6 +85,31 @@ for name, path in json.loads(sys.stdin.read()).items():
         client.get(path)
     counts[name] = len(captured)
 print(json.dumps(counts))
+"""
+
+# Run inside the benchmark database: CPU ms of a cold render, each process's kept data dropped
+# first (site data, cards and feed entries, renditions, picture markup), as a worker that just
+# started, or the first render after a purge of everything, would pay.
+COLD_RENDERS = """
+import json, sys, time
+from django.core.cache import caches
+from django.test import Client
+from news import cards, rendition_cache, site_data
+from news.templatetags import news_images
+client = Client(HTTP_HOST="127.0.0.1")
+cold = {}
+for name, path in json.loads(sys.stdin.read()).items():
+    client.get(path)
+    spent = 0
+    for _ in range(10):
+        for forget in (cards.forget, site_data.forget, rendition_cache.forget, news_images.forget):
+            forget()
+        caches["renditions"].clear()
+        started = time.process_time()
+        client.get(path)
+        spent += time.process_time() - started
+    cold[name] = spent * 100
+print(json.dumps(cold))
 """
 
 # Run inside the benchmark database: where an uncached article render spends its time.
@@ -288,7 +319,7 @@ def rows_to_measure(targets):
             continue
         joiner = "&" if "?" in path else "?"
         rows.append((name, "render", f"{path}{joiner}{UNCACHED}"))
-        if name in ("home", "section", "section_deep", "article"):
+        if name != "search":
             rows.append((name, "hit", path))
     return rows
 
@@ -303,17 +334,21 @@ def bench_size(articles, args):
     queries = json.loads(
         shell(env, COUNT_QUERIES, json.dumps({f"{n} {k}": p for n, k, p in rows}))[-1]
     )
+    renders = {f"{n} {k}": p for n, k, p in rows if k == "render"}
+    cold = json.loads(shell(env, COLD_RENDERS, json.dumps(renders))[-1])
     server, base = serve(env, args.workers)
     results = []
     try:
         print(
             f"{args.workers} gunicorn sync workers, wrk -c{args.connections}, "
-            f"{args.duration}s per URL; uncached = rendered afresh (?{UNCACHED}), "
-            "cache hit = answered from the page cache\n"
+            f"{args.duration}s per URL; uncached = rendered afresh (?{UNCACHED}) with the "
+            "process's kept cards and site data, cache hit = answered from the page cache;\n"
+            "cold ms = CPU ms of an uncached render in-process with everything the process keeps "
+            "dropped first\n"
         )
         print(
             f"{'page':<13} {'kind':<11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>8} "
-            f"{'CPU ms/req':>10} {'queries':>7} {'errors':>6}  path"
+            f"{'CPU ms/req':>10} {'cold ms':>7} {'queries':>7} {'errors':>6}  path"
         )
         # A worker's first requests compile templates and fill per-process caches: not measured.
         for _ in range(2 * args.workers):
@@ -328,11 +363,17 @@ def bench_size(articles, args):
                 requests, runs = requests + result["requests"], runs + 1
             cpu_ms = (cpu_seconds(server.pid) - before) * 1000 / max(requests, 1)
             row = {"articles": articles, "page": name, "kind": kind, "path": path}
-            row.update(result, cpu_ms=cpu_ms, queries=queries.get(f"{name} {kind}"))
+            row.update(
+                result,
+                cpu_ms=cpu_ms,
+                cold_ms=cold.get(f"{name} {kind}"),
+                queries=queries.get(f"{name} {kind}"),
+            )
             results.append(row)
+            cold_ms = f"{row['cold_ms']:.1f}" if row["cold_ms"] is not None else "-"
             print(
                 f"{name:<13} {KIND_LABELS.get(kind, kind):<11} {result['rps']:>7.1f} {result['p50']:>7.1f} "
-                f"{result['p99']:>8.1f} {cpu_ms:>10.1f} {row['queries']!s:>7} "
+                f"{result['p99']:>8.1f} {cpu_ms:>10.1f} {cold_ms:>7} {row['queries']!s:>7} "
                 f"{result['errors']:>6}  {path}"
             )
         rss = worker_rss_mb(server.pid)

@@ -34,7 +34,7 @@ paths = {
     "home": "/",
     "section": section.url,
     "section_deep": f"{section.url}?page={min(1000, pages)}",
-    "article": ArticlePage.objects.listed().newest_first().first().url,
+    "article": ArticlePage.objects.visible().newest_first().first().url,
     "author": author.get_absolute_url(),
     "category": Category.objects.popular().first().get_absolute_url(),
     "feed": "/feed/",

@@ -11,6 +11,7 @@ from news import site_data, surrogate_keys
 from news.caching import ReaderCacheMixin
 from news.models import ArticlePage
 from news.models.pages import KnownRestrictionsMixin, restricted_paths
+from news.pagination import COUNT_TIMEOUT as LISTING_SECONDS
 from news.permissions import EditorialPermissionsMixin
 
 
@@ -29,6 +30,10 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage"]
     max_count = 1
+    # Asked by templates/base.html of every page (a missing attribute costs the template
+    # engine a dir() of the page): the front page is in no section and always indexed.
+    section = None
+    hide_from_search_engines = False
     page_description = "The front page of the site."
 
     # The front: a lead story with a few secondary stories beside it, then "Latest", then each
@@ -50,8 +55,9 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def get_lead_story(self):
-        visible = ArticlePage.objects.for_readers()
+    def get_lead_story_id(self):
+        """The chosen lead story while readers may see it, else the newest story."""
+        visible = ArticlePage.objects.visible().newest_first().values_list("pk", flat=True)
         if self.lead_story_id:
             chosen = visible.filter(pk=self.lead_story_id).first()
             if chosen:
@@ -59,27 +65,45 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         return visible.first()
 
     def add_surrogate_keys(self, request, context):
+        # The stories' own keys are added as their cards are drawn (news.cards).
         super().add_surrogate_keys(request, context)
         surrogate_keys.add(request, surrogate_keys.LATEST, surrogate_keys.SITEWIDE_PROMOS)
-        if context.get("lead_story"):
-            surrogate_keys.add(request, *surrogate_keys.for_card(context["lead_story"]))
-        surrogate_keys.for_articles(request, context.get("secondary_stories"))
-        surrogate_keys.for_articles(request, context.get("latest_articles"))
-        for section, articles in context.get("section_stories", []):
+        for section, _stories in context.get("section_stories", []):
             surrogate_keys.add(request, surrogate_keys.section_listing(section.pk))
-            surrogate_keys.for_articles(request, articles)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lead = self.get_lead_story()
-        shown = [lead.pk] if lead else []
+        context.update(self.front(request), **site_data.sidebar(request))
+        return context
+
+    def front(self, request):
+        """Which stories go where, as ids (their cards are drawn and kept by news.cards).
+
+        Kept in each process until a story joins or leaves a listing (the ``latest`` key), the
+        home page or the sections change, or ``LISTING_SECONDS`` pass (scheduled expiry
+        changes listings without a purge). A preview shows the unsaved lead story at once.
+        """
+        if getattr(request, "is_preview", False):
+            return self.choose_stories(request)
+        return site_data.remembered(
+            request,
+            f"front:{self.pk}",
+            [surrogate_keys.SITE, surrogate_keys.LATEST, surrogate_keys.page(self.pk)],
+            lambda: self.choose_stories(request),
+            max_age=LISTING_SECONDS,
+        )
+
+    def choose_stories(self, request):
+        lead = self.get_lead_story_id()
+        shown = [lead] if lead else []
+        visible = ArticlePage.objects.visible().newest_first()
         newest = list(
-            ArticlePage.objects.exclude(pk__in=shown).for_readers()[
+            visible.exclude(pk__in=shown).values_list("pk", flat=True)[
                 : self.secondary_count + self.latest_count
             ]
         )
         secondary, latest = newest[: self.secondary_count], newest[self.secondary_count :]
-        shown += [story.pk for story in newest]
+        shown += newest
         restricted = restricted_paths()
         sections = sorted(
             (
@@ -93,20 +117,18 @@ class HomePage(EditorialPermissionsMixin, ReaderCacheMixin, KnownRestrictionsMix
         if sections:
             stories = (
                 # Listed first: each section's newest are counted among listed articles only.
-                ArticlePage.objects.exclude(pk__in=shown)
-                .for_readers()
+                visible.exclude(pk__in=shown)
                 .latest_per_section(sections, self.stories_per_section)
+                .values_list("pk", "section_id")
             )
-            for story in stories:
-                by_section[story.section_id].append(story)
-        context.update(
-            lead_story=lead,
-            secondary_stories=secondary,
-            section_stories=[(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
-            latest_articles=latest,
-            **site_data.sidebar(request),
-        )
-        return context
+            for pk, section_id in stories:
+                by_section[section_id].append(pk)
+        return {
+            "lead_stories": shown[:1] if lead else [],
+            "secondary_stories": secondary,
+            "section_stories": [(s, by_section[s.pk]) for s in sections if by_section[s.pk]],
+            "latest_articles": latest,
+        }
 
 
 class SocialLinkBlock(blocks.StructBlock):

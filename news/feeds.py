@@ -6,15 +6,17 @@ text, never as markup.
 """
 
 import mimetypes
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
-from news import site_data, surrogate_keys
+from news import cards, site_data, surrogate_keys
 from news.models import ArticlePage, Author, Category
+from news.rendition_cache import rendition
 from news.structured_data import SOCIAL_IMAGE_SPEC
 from news.xml_text import XmlSafeRssFeed
 from newsroom.site_url import absolute_url
@@ -71,7 +73,7 @@ class ArticleFeed(Feed):
         site_settings = self.site_settings()
         if not (site_settings and site_settings.logo):
             return {}
-        logo = site_settings.logo.get_rendition(CHANNEL_IMAGE_SPEC)
+        logo = rendition(site_settings.logo, CHANNEL_IMAGE_SPEC)
         return {
             "channel_image": {
                 "url": absolute_url(logo.url),
@@ -84,45 +86,83 @@ class ArticleFeed(Feed):
         raise NotImplementedError
 
     def items(self, obj):
-        items = list(
-            self.articles(obj).for_readers().prefetch_related(Prefetch("categories"))[:FEED_LENGTH]
+        # The ids only: each entry is kept per process, like a card (news.cards).
+        ids = list(
+            self.articles(obj).visible().newest_first().values_list("pk", flat=True)[:FEED_LENGTH]
         )
         surrogate_keys.add(self.request, *self.listing_keys(obj))
-        for item in items:
-            surrogate_keys.add(self.request, *surrogate_keys.for_card(item))
-            surrogate_keys.add(
-                self.request, *(surrogate_keys.category(c.pk) for c in item.categories.all())
-            )
-        return items
+        return cards.kept(self.request, ("feed-entry",), ids, self.make_entries)
+
+    def make_entries(self, ids):
+        articles = cards.fetch(ids)
+        if articles:
+            prefetch_related_objects(list(articles.values()), "categories")
+        return {pk: self.make_entry(article) for pk, article in articles.items()}
+
+    def make_entry(self, article):
+        """What the feed shows of ``article``, and the surrogate keys of that."""
+        categories = list(article.categories.all())
+        keys = (
+            *surrogate_keys.for_card(article),
+            *(surrogate_keys.category(category.pk) for category in categories),
+            surrogate_keys.SITE,
+        )
+        enclosures = []
+        if article.lead_image is not None:
+            thumbnail = rendition(article.lead_image, SOCIAL_IMAGE_SPEC)
+            mime_type = mimetypes.guess_type(thumbnail.file.name)[0] or "image/jpeg"
+            url = absolute_url(thumbnail.url)
+            enclosures.append(Enclosure(url, str(thumbnail.file.size), mime_type))
+        entry = FeedEntry(
+            title=article.title,
+            description=escape(article.standfirst),
+            link=absolute_url(article.get_url(self.request)),
+            enclosures=enclosures,
+            pubdate=article.date,
+            updateddate=article.last_published_at,
+            author_name=", ".join(author.name for author in article.authors) or None,
+            categories=[category.name for category in categories],
+        )
+        return keys, entry
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return escape(item.standfirst)
+        return item.description
 
     def item_link(self, item):
-        return absolute_url(item.get_url(self.request))
+        return item.link
 
     def item_enclosures(self, item):
         """The lead image, as a thumbnail feed readers can show beside the item."""
-        if item.lead_image is None:
-            return []
-        rendition = item.lead_image.get_rendition(SOCIAL_IMAGE_SPEC)
-        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
-        return [Enclosure(absolute_url(rendition.url), str(rendition.file.size), mime_type)]
+        return item.enclosures
 
     def item_pubdate(self, item):
-        return item.date
+        return item.pubdate
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item.updateddate
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors) or None
+        return item.author_name
 
     def item_categories(self, item):
-        return [category.name for category in item.categories.all()]
+        return item.categories
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One article as a feed shows it, kept per process (``news.cards``)."""
+
+    title: str
+    description: str
+    link: str
+    enclosures: list
+    pubdate: object
+    updateddate: object
+    author_name: str | None
+    categories: list
 
 
 class SiteFeed(ArticleFeed):

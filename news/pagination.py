@@ -10,11 +10,12 @@ COUNT_TIMEOUT = 60
 
 
 class DeferredJoinPaginator(Paginator):
-    """Pages of a queryset fetched in two steps: the page's ids, then only those rows.
+    """Pages of a queryset as the ids of their rows, in order.
 
-    ``OFFSET`` makes the database step over every earlier row of the listing. Asked for ids
-    alone, it steps along the ordering's index and the few columns the filters need; asked for
-    whole rows, it would also read each skipped article's row and join its image and publisher.
+    The listings draw a card per id (``{% article_cards %}``, ``news.cards``), fetching only the
+    articles whose card this process does not keep. ``OFFSET`` makes the database step over every
+    earlier row of the listing: asked for ids alone, it steps along the ordering's index and the
+    few columns the filters need, not each skipped article's row, image and publisher.
 
     Deeper than ``seek_after`` pages, a listing that can seek (``from_newest``) starts from the
     page's first row instead, found in a list of every page's first row kept in the cache under
@@ -40,7 +41,7 @@ class DeferredJoinPaginator(Paginator):
             ids = list(ids_only.values_list("pk", flat=True)[bottom:top])
         else:
             ids = list(ids_only.from_newest(*start).values_list("pk", flat=True)[: top - bottom])
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+        return self._get_page(ids, number, self)
 
     def page_start(self, ids_only, number):
         """(date, id) of the page's first article, or None to use ``OFFSET``."""

@@ -9,12 +9,53 @@ a replaced or re-cropped image gets new keys; an entry that outlives its renditi
 elsewhere is dropped within ``LOCAL_TIMEOUT``.
 """
 
+import time
+
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
 LOCAL_TIMEOUT = 300
 LOCAL_MAX_ENTRIES = 5000
+
+_kept = {}  # (image key, filter spec) -> (kept until, rendition)
+
+
+def image_key(image):
+    """What an image's renditions are made from: a replaced or re-cropped image gets a new key."""
+    return (
+        image.pk,
+        image.file.name,
+        image.file_hash,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        image.default_alt_text,
+    )
+
+
+def forget():
+    """Drop the renditions this process keeps (``rendition``'s)."""
+    _kept.clear()
+
+
+def rendition(image, spec):
+    """``image.get_rendition(spec)``, kept in this process for ``LOCAL_TIMEOUT`` seconds.
+
+    Wagtail parses the filter spec and builds the cache key again on each call; social
+    tags, structured data and feeds ask for the same few renditions on every render.
+    """
+    key = (image_key(image), spec)
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    found = image.get_rendition(spec)
+    if len(_kept) >= LOCAL_MAX_ENTRIES:
+        _kept.clear()
+    _kept[key] = (now + LOCAL_TIMEOUT, found)
+    return found
 
 
 def _mark_cached(rendition):

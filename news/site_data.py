@@ -44,7 +44,11 @@ def _purge_times(request, names):
     if known is None:
         known = request._site_data_purge_times = {}
     _watched.update(names)
-    wanted = [EPOCH_KEY, *(pagecache.KEY_PREFIX + name for name in sorted(_watched))]
+    wanted = [
+        EPOCH_KEY,
+        pagecache.CLOCK,
+        *(pagecache.KEY_PREFIX + name for name in sorted(_watched)),
+    ]
     missing = [key for key in wanted if key not in known]
     if missing:
         found = cache.get_many(missing)
@@ -60,12 +64,22 @@ def _purge_times(request, names):
     return None if None in times else times
 
 
-def remembered(request, name, depends_on, fetch, also_depends_on=None):
+def purge_clock(request):
+    """(epoch, purge clock) as this request first read them, before fetching anything; None
+    without a cache. What a request draws is fresh while none of its keys is purged after it."""
+    _purge_times(request, ())
+    known = request._site_data_purge_times
+    epoch, clock = known[EPOCH_KEY], known[pagecache.CLOCK]
+    return None if epoch is None or clock is None else (epoch, clock)
+
+
+def remembered(request, name, depends_on, fetch, also_depends_on=None, max_age=MAX_AGE):
     """``fetch()``'s value, kept in this process until a key in ``depends_on`` is purged.
 
     ``also_depends_on(value)`` names more keys, found in the value itself (the pages it links
     to). Their purge times must be read before the value is, so a value with keys not read yet
-    is not kept this time; the next request reads them first.
+    is not kept this time; the next request reads them first. ``max_age`` (seconds) bounds
+    values that change with time alone (a listing, as scheduled expiry passes).
     """
     if request is None:
         return fetch()
@@ -73,7 +87,7 @@ def remembered(request, name, depends_on, fetch, also_depends_on=None):
     now = time.monotonic()
     if kept is not None:
         names, kept_times, kept_at, value = kept
-        if now - kept_at < MAX_AGE and _purge_times(request, names) == kept_times:
+        if now - kept_at < max_age and _purge_times(request, names) == kept_times:
             return value
     names = tuple(sorted(set(depends_on)))
     times = _purge_times(request, names)

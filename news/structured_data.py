@@ -9,6 +9,7 @@ from datetime import UTC
 from django.conf import settings
 from django.urls import reverse
 
+from news.rendition_cache import rendition
 from newsroom.site_url import absolute_url
 
 SOCIAL_IMAGE_SPEC = "fill-1200x675"
@@ -30,19 +31,19 @@ def site_id(fragment):
     return f"{settings.SITE_URL}/#{fragment}"
 
 
-def image_object(rendition):
+def image_object(picture):
     return {
         "@type": "ImageObject",
-        "url": absolute(rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
+        "url": absolute(picture.url),
+        "width": picture.width,
+        "height": picture.height,
     }
 
 
 def social_image_url(request, image):
     if image is None:
         return None
-    return absolute(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+    return absolute(rendition(image, SOCIAL_IMAGE_SPEC).url)
 
 
 def organization(site_settings):
@@ -53,7 +54,7 @@ def organization(site_settings):
         "url": absolute("/"),
     }
     if site_settings.logo:
-        data["logo"] = image_object(site_settings.logo.get_rendition(LOGO_SPEC))
+        data["logo"] = image_object(rendition(site_settings.logo, LOGO_SPEC))
     same_as = [link.value["url"] for link in site_settings.social_links]
     if same_as:
         data["sameAs"] = same_as
@@ -111,7 +112,7 @@ def profile_page(author):
         "worksFor": {"@id": site_id("organization")},
     }
     if author.photo:
-        person["image"] = image_object(author.photo.get_rendition("fill-400x400"))
+        person["image"] = image_object(rendition(author.photo, "fill-400x400"))
     page = {
         "@type": "ProfilePage",
         "@id": url,
@@ -182,7 +183,7 @@ def news_article(request, page, site_settings):
         data["articleSection"] = page.section.title
     if page.lead_image:
         data["image"] = [
-            image_object(page.lead_image.get_rendition(spec)) for spec in ARTICLE_IMAGE_SPECS
+            image_object(rendition(page.lead_image, spec)) for spec in ARTICLE_IMAGE_SPECS
         ]
     if page.source_url:
         data["isBasedOn"] = page.source_url

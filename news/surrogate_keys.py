@@ -140,9 +140,9 @@ def for_article_page(request, article, context):
         add(request, publisher(article.publisher_id))
         if article.publisher.logo_id:
             add(request, image(article.publisher.logo_id))
-    # Related articles: what shares a category or tag may take a place in the list when it is
-    # published (news.purging also purges the pages that pick a story by hand).
-    add(request, *(page(item.pk) for item in context.get("related_articles", [])))
+    # Related articles (their cards add their own keys): what shares a category or tag may take
+    # a place in the list when it is published (news.purging also purges the pages that pick a
+    # story by hand).
     add(request, *(category_listing(item.pk) for item in article.category_list))
     add(request, *(tag_listing(item.pk) for item in article.tag_list))
     if all(item.sitewide for item in context.get("promos", [])):

@@ -1,4 +1,7 @@
-"""Archive pages that span sections: one per author and one per category."""
+"""Archive pages that span sections: one per author and one per category.
+
+The pages list article ids; their cards add the articles' surrogate keys as they are drawn.
+"""
 
 from django.shortcuts import get_object_or_404, render
 
@@ -20,7 +23,6 @@ def author_detail(request, slug):
     )
     if author.photo_id:
         surrogate_keys.add(request, surrogate_keys.image(author.photo_id))
-    surrogate_keys.for_articles(request, page)
     return render(
         request, "news/author_detail.html", {"author": author, "articles": page, "listing": page}
     )
@@ -35,7 +37,6 @@ def category_detail(request, slug):
     surrogate_keys.add(
         request, surrogate_keys.category(category.pk), surrogate_keys.category_listing(category.pk)
     )
-    surrogate_keys.for_articles(request, page)
     return render(
         request,
         "news/category_detail.html",

@@ -36,3 +36,18 @@ def test_a_second_render_makes_no_new_image_files(client, section, view):
     assert client.get(url).status_code == 200
     assert rendition_files() == files
     assert Rendition.objects.count() == renditions
+
+
+def test_kept_renditions_follow_a_recropped_image(db):
+    from news.rendition_cache import rendition
+
+    image = factories.make_image("Quay", size=(1600, 900))
+    first = rendition(image, "fill-400x400")
+    assert rendition(image, "fill-400x400") is first  # kept: no look-up, no new object
+    image.set_focal_point(None)
+    image.focal_point_x, image.focal_point_y = 1400, 450
+    image.focal_point_width = image.focal_point_height = 200
+    image.save()
+    moved = rendition(image, "fill-400x400")
+    assert moved is not first
+    assert moved.focal_point_key != first.focal_point_key

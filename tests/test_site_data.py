@@ -5,12 +5,17 @@ what a page shows comes from the process's copies of the Site, its home page, se
 navigation, popular categories and site-wide promos, and of the markup drawn from them.
 """
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
-from home.models import SiteSettings
+from home.models import LISTING_SECONDS, SiteSettings
+from news import site_data
+from news.models import ArticlePage
 from tests import factories
 
 UNCACHED = "?x=1"
@@ -141,3 +146,25 @@ def test_warm_listing_renders_read_only_their_listings(client, section, view):
         render(client, url)
     limit = {"home": 10, "section": 3}[view]
     assert len(captured) <= limit, [query["sql"][:120] for query in captured]
+
+
+def test_the_front_page_choice_is_kept_until_a_story_joins_or_a_minute_passes(
+    client, home, section, monkeypatch
+):
+    """Which stories the front shows is kept per process: a publish purges it at once, and an
+    expiry that passes without a purge shows within ``LISTING_SECONDS``."""
+    story = factories.make_article(section, "Harbour wall repaired")
+    assert ">Harbour wall repaired</a>" in render(client, "/")
+    ArticlePage.objects.filter(pk=story.pk).update(expire_at=timezone.now())  # purges nothing
+    assert ">Harbour wall repaired</a>" in render(client, "/")
+    factories.make_article(section, "Ferry fares frozen")  # a publish: the front is chosen again
+    html = render(client, "/")
+    assert ">Ferry fares frozen</a>" in html
+    assert ">Harbour wall repaired</a>" not in html
+
+    later = factories.make_article(section, "Tram extension approved")
+    assert ">Tram extension approved</a>" in render(client, "/")
+    ArticlePage.objects.filter(pk=later.pk).update(expire_at=timezone.now())
+    now = time.monotonic()
+    monkeypatch.setattr(site_data.time, "monotonic", lambda: now + LISTING_SECONDS + 1)
+    assert ">Tram extension approved</a>" not in render(client, "/")

@@ -8,7 +8,6 @@ from django import forms
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -95,22 +94,12 @@ class ArticlePageQuerySet(PageQuerySet):
         """
         return self.live().public().filter(not_expired())
 
-    def listed(self):
-        """``visible()`` for listings read from the database: the privacy check runs inside the
-        query, where Wagtail's ``public()`` first reads every view restriction (one more query per
-        listing). Search backends do not accept it; they get ``visible()``.
-        """
-        restricted = PageViewRestriction.objects.annotate(
-            page_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(page__path=F("page_prefix"))
-        return self.live().exclude(Exists(restricted)).filter(not_expired())
-
     def newest_first(self):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
 
     def for_readers(self):
-        """A reader's listing: ``listed()``, newest first, with what each card shows."""
-        return self.listed().newest_first().for_listing()
+        """A reader's listing: ``visible()``, newest first, with what each card shows."""
+        return self.visible().newest_first().for_listing()
 
     def from_newest(self, display_date, pk):
         """In ``newest_first`` order, the articles from (``display_date``, ``pk``) on.
@@ -147,10 +136,6 @@ class ArticlePageQuerySet(PageQuerySet):
                 "article_authors",
                 queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
             ),
-            # Every rendition of the lead image, not only the card sizes: once renditions are
-            # prefetched, Wagtail takes any size missing from them as never made and renders
-            # the file again (the home page's lead story draws larger sizes).
-            "lead_image__renditions",
         )
 
     def latest_per_section(self, sections, per_section):
@@ -234,6 +219,10 @@ class NewsIndexPage(
     page_description = "A section of the site that lists its articles, newest first."
 
     articles_per_page = 12
+    # Templates ask every page for its section (the navigation marks the current one): a
+    # section is not inside one. A missing attribute costs the template engine a dir() of
+    # the page on each render.
+    section = None
 
     class Meta:
         verbose_name = "section"
@@ -243,8 +232,8 @@ class NewsIndexPage(
 
     def add_surrogate_keys(self, request, context):
         super().add_surrogate_keys(request, context)
+        # The articles' own keys are added as their cards are drawn (news.cards).
         surrogate_keys.add(request, surrogate_keys.section_listing(self.pk))
-        surrogate_keys.for_articles(request, context.get("articles"))
 
     def get_context(self, request, *args, archive=None, articles=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -563,23 +552,63 @@ class ArticlePage(
     def tag_list(self):
         return list(self.tags.all())
 
+    @cached_property
+    def chosen_promos(self):
+        """The promos an editor picked for this article (live or not)."""
+        return [
+            link.promo
+            for link in self._children("sidebar_promos", "promo__image", "promo__link_page")
+            if link.promo_id
+        ]
+
+    def keep_topics(self, request):
+        """Read the authors, categories, tags and chosen promos from this process's copy, kept
+        like a card (``news.cards``) until the article or one of them is purged: four queries
+        on each render of the same article otherwise."""
+        from news import cards
+
+        def read(ids):
+            topics = (self.authors, self.category_list, self.tag_list, self.chosen_promos)
+            keys = {
+                surrogate_keys.page(self.pk),
+                surrogate_keys.SITE,
+                *(surrogate_keys.author(item.pk) for item in self.authors),
+                *(surrogate_keys.category(item.pk) for item in self.category_list),
+                *(surrogate_keys.tag(item.pk) for item in self.tag_list),
+                *(surrogate_keys.promo(item.pk) for item in self.chosen_promos),
+                *(
+                    surrogate_keys.image(item.image_id)
+                    for item in self.chosen_promos
+                    if item.image_id
+                ),
+                *(
+                    surrogate_keys.page(item.link_page_id)
+                    for item in self.chosen_promos
+                    if item.link_page_id
+                ),
+            }
+            return {self.pk: (tuple(sorted(keys)), topics)}
+
+        (topics,) = cards.kept(request, ("article-topics",), [self.pk], read)
+        names = ("authors", "category_list", "tag_list", "chosen_promos")
+        self.__dict__.update(zip(names, topics, strict=True))
+
     def get_promos(self, request=None):
         """The article's own live promos, or the site-wide ones when it picks none."""
-        chosen = [
-            link.promo for link in self._children("sidebar_promos", "promo__image") if link.promo_id
-        ]
+        chosen = self.chosen_promos
         if chosen:
             return [promo for promo in chosen if promo.live]
         if request is not None:
             return site_data.sitewide_promos(request)
         return list(SidebarSnippet.objects.sitewide().select_related("image")[:3])
 
-    def get_related_articles(self, limit=None, request=None):
-        """Editors' picks first, then articles sharing the most categories and tags.
+    def get_related_ids(self, limit=None, request=None):
+        """Ids of the related articles readers may see now: editors' picks first, then articles
+        sharing the most categories and tags.
 
-        With a reader's ``request`` the ids are kept in the cache for the content version (any
-        publish, unpublish, move or privacy change replaces it); the pages are then fetched as
-        readers may see them now. A preview shows its own unsaved picks and topics.
+        With a reader's ``request`` the choice is kept in the cache for the content version (any
+        publish, unpublish, move or privacy change replaces it), and checked against what readers
+        may see on each render. A preview shows its own unsaved picks and topics.
         """
         limit = limit or self.related_count
         if request is None or getattr(request, "is_preview", False):
@@ -591,10 +620,17 @@ class ArticlePage(
                 found = self.related_ids(limit)
                 cache.set(key, found, 60 * 60)
             picked_ids, shared_ids = found
-        # The lists show a headline and a sentence: the body is not read.
-        pages = ArticlePage.objects.listed().defer("body").in_bulk([*picked_ids, *shared_ids])
-        picked = [pages[pk] for pk in picked_ids if pk in pages]
-        return [*picked, *(pages[pk] for pk in shared_ids if pk in pages)][:limit]
+        chosen = [*picked_ids, *shared_ids]
+        visible = set(
+            ArticlePage.objects.visible().filter(pk__in=chosen).values_list("pk", flat=True)
+        )
+        return [pk for pk in chosen if pk in visible][:limit]
+
+    def get_related_articles(self, limit=None, request=None):
+        """The related articles (``get_related_ids``); pages draw them as cards, from the ids."""
+        ids = self.get_related_ids(limit, request)
+        pages = ArticlePage.objects.defer("body").in_bulk(ids)
+        return [pages[pk] for pk in ids if pk in pages]
 
     def related_ids(self, limit):
         """Ids of the editors' picks, and of the articles sharing the most topics."""
@@ -603,7 +639,7 @@ class ArticlePage(
             for link in self.related_links.all()
             if link.related_page_id and link.related_page_id != self.pk
         ]
-        visible = ArticlePage.objects.listed()
+        visible = ArticlePage.objects.visible()
         shared_ids = self.shared_topic_ids(visible, exclude=[self.pk, *picked_ids], limit=limit)
         return picked_ids, shared_ids
 
@@ -649,8 +685,10 @@ class ArticlePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            self.keep_topics(request)
         context["authors"] = self.authors
-        context["related_articles"] = self.get_related_articles(request=request)
+        context["related_articles"] = self.get_related_ids(request=request)
         context.update(site_data.sidebar(request, promos=self.get_promos(request)))
         return context
 

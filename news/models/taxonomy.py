@@ -23,7 +23,7 @@ class CategoryQuerySet(models.QuerySet):
 
         through = ArticlePage.categories.through
         counts = dict(
-            through.objects.filter(articlepage__in=ArticlePage.objects.listed().values("pk"))
+            through.objects.filter(articlepage__in=ArticlePage.objects.visible().values("pk"))
             .values("category")
             .annotate(articles=Count("articlepage"))
             .values_list("category", "articles")

@@ -21,7 +21,7 @@ from django.template.base import Token, TokenType
 from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
 
-from news.rendition_cache import LOCAL_TIMEOUT
+from news.rendition_cache import LOCAL_TIMEOUT, image_key
 
 register = template.Library()
 
@@ -30,17 +30,9 @@ MARKUP_LIMIT = 5000
 _markup = {}  # key -> (kept until, markup)
 
 
-def _image_key(image):
-    return (
-        image.pk,
-        image.file.name,
-        image.file_hash,
-        image.focal_point_x,
-        image.focal_point_y,
-        image.focal_point_width,
-        image.focal_point_height,
-        image.default_alt_text,
-    )
+def forget():
+    """Drop the picture markup this process keeps."""
+    _markup.clear()
 
 
 def _keep_markup(node):
@@ -57,7 +49,7 @@ def _keep_markup(node):
         if not image or getattr(image, "pk", None) is None:
             return render(context)
         attrs = tuple((name, str(value.resolve(context))) for name, value in node.attrs.items())
-        key = (specs, attrs, *_image_key(image))
+        key = (specs, attrs, *image_key(image))
         now = time.monotonic()
         kept = _markup.get(key)
         if kept is not None and kept[0] > now:

@@ -7,7 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from news import site_data, structured_data, surrogate_keys
+from news import cards, site_data, structured_data, surrogate_keys
+from news.rendition_cache import rendition
 from newsroom.site_url import absolute_url
 
 register = template.Library()
@@ -64,6 +65,13 @@ def sitewide(parser, token):
 
 
 @register.simple_tag(takes_context=True)
+def article_cards(context, articles, template="includes/article_card.html", **options):
+    """``{% article_cards articles short=True as cards %}``: the card of each article (pages or
+    their ids), drawn with ``template`` and ``options``, each kept in this process (``news.cards``)."""
+    return cards.draw(context.get("request"), articles or (), template, options)
+
+
+@register.simple_tag(takes_context=True)
 def article_structured_data(context, page):
     request = context["request"]
     return json_ld(
@@ -112,11 +120,11 @@ def iso8601(value):
 def social_meta(context, title, description, url, kind="website", image=None, image_alt=""):
     """OpenGraph and Twitter card tags; the site logo stands in for pages without an image."""
     site_settings = site_settings_for(context)
-    rendition = None
+    shown = None
     if image is not None:
-        rendition = image.get_rendition(structured_data.SOCIAL_IMAGE_SPEC)
+        shown = rendition(image, structured_data.SOCIAL_IMAGE_SPEC)
     elif site_settings.logo:
-        rendition = site_settings.logo.get_rendition("max-1200x630")
+        shown = rendition(site_settings.logo, "max-1200x630")
         image_alt = site_settings.site_name
     return {
         "kind": kind,
@@ -124,8 +132,8 @@ def social_meta(context, title, description, url, kind="website", image=None, im
         "description": description,
         "url": absolute_url(url),
         "site_name": site_settings.site_name,
-        "image": rendition,
-        "image_url": absolute_url(rendition.url) if rendition else None,
+        "image": shown,
+        "image_url": absolute_url(shown.url) if shown else None,
         "image_alt": image_alt,
         "card": "summary_large_image" if image is not None else "summary",
     }

@@ -1,0 +1,156 @@
+"""Article cards are drawn once per process and kept until what they show is purged (news.cards).
+
+Every request here is an uncached render (``?x=1``: a query string the page cache ignores). Some
+changes are made with ``QuerySet.update``, which purges nothing, to tell a kept card from a card
+drawn again; the purge is then made by hand, as ``news.purging`` makes it after a change.
+"""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news import surrogate_keys
+from news.models import ArticlePage, Author
+from newsroom import pagecache
+from tests import factories
+
+UNCACHED = "?x=1"
+
+
+def render(client, url):
+    response = client.get(url + UNCACHED)
+    assert response.status_code == 200
+    return response
+
+
+def rename_quietly(article, title):
+    """Change what a card shows without purging anything."""
+    ArticlePage.objects.filter(pk=article.pk).update(title=title)
+
+
+def test_a_kept_card_is_not_fetched_or_drawn_again(client, section):
+    author = factories.make_author("Ada Marsh")
+    article = factories.make_article(section, "Harbour wall repaired", authors=[author])
+    render(client, section.url)
+    rename_quietly(article, "Changed without a purge")
+    with CaptureQueriesContext(connection) as queries:
+        html = render(client, section.url).content.decode()
+    assert "Harbour wall repaired" in html
+    # One query for the page's ids; no article row, byline or image is read.
+    assert len(queries) == 1, [query["sql"] for query in queries]
+
+
+def test_a_purged_card_is_drawn_again_on_every_page_showing_it(client, home, section):
+    article = factories.make_article(section, "Harbour wall repaired")
+    for url in ("/", section.url):
+        assert "Harbour wall repaired" in render(client, url).content.decode()
+    rename_quietly(article, "Harbour wall finished")
+    pagecache.expire([surrogate_keys.page(article.pk)])
+    for url in ("/", section.url):
+        html = render(client, url).content.decode()
+        assert ">Harbour wall finished</a>" in html
+        assert ">Harbour wall repaired</a>" not in html
+
+
+def test_publishing_a_correction_shows_on_the_cards(client, home, section):
+    article = factories.make_article(section, "Ferry fares to rise")
+    render(client, "/")
+    render(client, section.url)
+    article.title = "Ferry fares to rise in spring"
+    article.save_revision().publish()
+    assert "Ferry fares to rise in spring" in render(client, "/").content.decode()
+    assert "Ferry fares to rise in spring" in render(client, section.url).content.decode()
+
+
+def test_renaming_an_author_redraws_their_bylines(client, section):
+    author = factories.make_author("Ada Marsh")
+    factories.make_article(section, "Harbour wall repaired", authors=[author])
+    assert "Ada Marsh" in render(client, section.url).content.decode()
+    author.name = "Ada Marsh-Okafor"
+    author.save()
+    assert "Ada Marsh-Okafor" in render(client, section.url).content.decode()
+    Author.objects.filter(pk=author.pk).update(name="Quiet rename")
+    assert "Ada Marsh-Okafor" in render(client, section.url).content.decode()
+
+
+def test_a_purge_after_the_request_began_retires_what_it_drew(client, rf, section):
+    """A card drawn by a request that began before a purge may show what the purge retired."""
+    from news import cards, site_data
+
+    article = factories.make_article(section, "Harbour wall repaired")
+    request = rf.get(section.url, HTTP_HOST="localhost")
+    site_data.purge_clock(request)  # the request begins
+    pagecache.expire([surrogate_keys.page(article.pk)])  # a change lands meanwhile
+    # Drawn as the section page draws it, so that the section page would reuse it.
+    drawn = cards.draw(request, [article.pk], "includes/article_card.html", {"heading_level": 2})
+    assert "Harbour wall repaired" in drawn[0]
+    rename_quietly(article, "Harbour wall finished")
+    assert "Harbour wall finished" in render(client, section.url).content.decode()
+
+
+def test_an_emptied_cache_distrusts_every_kept_card(client, section):
+    article = factories.make_article(section, "Harbour wall repaired")
+    render(client, section.url)
+    rename_quietly(article, "Harbour wall finished")
+    cache.clear()
+    assert "Harbour wall finished" in render(client, section.url).content.decode()
+
+
+def test_kept_cards_still_tag_the_response_with_their_keys(client, section):
+    author = factories.make_author("Ada Marsh")
+    picture = factories.make_image()
+    article = factories.make_article(
+        section, "Harbour wall repaired", authors=[author], lead_image=picture
+    )
+    first = set(render(client, section.url)["xkey"].split())
+    second = set(render(client, section.url)["xkey"].split())
+    expected = {f"p{article.pk}", f"a{author.pk}", f"i{picture.pk}", "site"}
+    assert expected <= first
+    assert first == second
+
+
+def test_options_and_templates_are_kept_apart(client, home, section):
+    """One article drawn as a plain card on the front and as a card with a picture in its section."""
+    picture = factories.make_image(size=(1600, 900))
+    factories.make_article(section, "Lead story")
+    factories.make_article(section, "Second story", days_ago=1, lead_image=picture)
+    for _ in range(2):
+        front = render(client, "/").content.decode()
+        assert front.count('class="lead-story"') == 1
+        assert "Second story" in front
+        assert "<picture>" not in front
+        listing = render(client, section.url).content.decode()
+        assert listing.count('<h2 class="card__title">') == 2
+        assert listing.count("<picture>") == 1
+
+
+def test_an_article_page_keeps_its_topics_until_one_of_them_changes(client, section):
+    from news.models import Category
+
+    author = factories.make_author("Ada Marsh")
+    transport = factories.make_category("Transport")
+    promo = factories.make_promo("Ride the night bus")
+    article = factories.make_article(
+        section, "Night buses return", authors=[author], categories=[transport], promos=[promo]
+    )
+    html = render(client, article.url).content.decode()
+    assert ">Transport</a>" in html and "Ada Marsh" in html and "Ride the night bus" in html
+    Category.objects.filter(pk=transport.pk).update(name="Quietly renamed")  # purges nothing
+    with CaptureQueriesContext(connection) as queries:
+        html = render(client, article.url).content.decode()
+    assert ">Transport</a>" in html
+    assert not any("news_category" in query["sql"] for query in queries)
+
+    transport.refresh_from_db()
+    transport.name = "Getting around"
+    transport.save()
+    author.name = "Ada Marsh-Okafor"
+    author.save()
+    promo.title = "Ride the late bus"
+    promo.save_revision().publish()
+    html = render(client, article.url).content.decode()
+    assert ">Getting around</a>" in html
+    assert "Ada Marsh-Okafor" in html
+    assert "Ride the late bus" in html
+    promo.unpublish()
+    assert "Ride the late bus" not in render(client, article.url).content.decode()
