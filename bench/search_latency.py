@@ -245,6 +245,8 @@ def worker(repeat, warmup):
             results = len(response.json()["suggestions"])
         else:
             results = response.context.get("result_count") if response.context else None
+            if results is not None and response.context.get("more_results"):
+                results = f"{results}+"  # more matches than a search shows (search/engine.py)
         rows.append(
             {
                 "label": label,

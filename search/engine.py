@@ -6,6 +6,8 @@ answer until the next publish; search/views.py turns it into a page.
 """
 
 import hashlib
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
@@ -16,19 +18,34 @@ from wagtail.models import Page
 
 from news.caching import content_version
 from news.models import ArticlePage, ArticlePageAuthor, Author, Category, NewsIndexPage
-from news.models.pages import not_expired
+from news.models.pages import not_expired, restricted_paths
 from search import ranking
 from search.highlight import WORD
 from search.log import promotions
 
+# A search answers with at most this many results: the newest matches, in relevance order (or
+# newest first). More matches than that show as "1,000+", and the filters' counts are then counted
+# among them. Ranking, counting and faceting every match of a common word would cost time in
+# proportion to the archive (about 200 ms of CPU at 10,000 articles, bench/search_latency.py); a
+# bounded set costs the same at any size.
+MOST_RESULTS = 1000
 # Headline and phrase matches are lifted to the top from among this many best matches.
 TIERED = 1000
+# Words with at most this many matches are read from the index all at once; commoner ones by
+# checking windows of the newest articles against the index, the first of this many articles
+# (a word in half the articles fills MOST_RESULTS from it), each next one sized from how many
+# matches the newer ones held.
+ALL_MATCHES_UP_TO = 3000
+FIRST_WINDOW = 2 * MOST_RESULTS
 SEARCH_CACHE_SECONDS = 60 * 10
 # Only searches with this many matches are cached: smaller ones are quick to run again, and a
 # crawler's random queries (which mostly match nothing) then never crowd the shared cache.
 SEARCH_CACHE_MIN_MATCHES = 100
 # Part of the cache key: a deploy that changes what ``find`` returns never reads older entries.
-SEARCH_CACHE_FORMAT = 2
+SEARCH_CACHE_FORMAT = 3
+# The filters beside the results: the filter's name and the key of its options.
+FACETS = (("section", "sections"), ("category", "categories"), ("author", "authors"))
+TOP_AUTHORS = 12
 
 
 def searchable():
@@ -41,7 +58,8 @@ def _words(text):
 
 
 def tiered(query, ranked):
-    """``ranked`` with headline and phrase matches first.
+    """The ids of ``ranked`` ((id, headline if it matches every word else None), best first)
+    with headline and phrase matches first.
 
     First the article whose headline is the query, then headlines that contain every word of the
     query, then articles with the words as a phrase (a remembered quotation), then the rest, each
@@ -51,14 +69,13 @@ def tiered(query, ranked):
     stem where the backend stems (search/ranking.py).
     """
     top, rest = ranked[:TIERED], ranked[TIERED:]
-    if not top:
-        return ranked
-    in_headline = ranking.headlines_matching(top, query)
     query_words = _words(query)
-    exact = {pk for pk, title in in_headline.items() if _words(title) == query_words}
-    as_phrase = ranking.matching_as_phrase(top, query) if len(query_words) > 1 else set()
-    top = sorted(top, key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase))
-    return top + rest
+    in_headline = {pk for pk, headline in top if headline is not None}
+    exact = {pk for pk, headline in top if headline is not None and _words(headline) == query_words}
+    ids = [pk for pk, _ in top]
+    as_phrase = ranking.matching_as_phrase(ids, query) if len(query_words) > 1 else set()
+    ids.sort(key=lambda pk: (pk not in exact, pk not in in_headline, pk not in as_phrase))
+    return ids + [pk for pk, _ in rest]
 
 
 def _local_midnight(day):
@@ -73,7 +90,9 @@ def apply_filters(queryset, filters, skip=None):
         if name == skip:
             continue
         if name == "section":
-            queryset = queryset.child_of(value)
+            # The article's section, kept in step with the page tree (news/models/pages.py),
+            # with an index by section and date.
+            queryset = queryset.filter(section=value)
         elif name == "category":
             queryset = queryset.filter(categories=value)
         elif name == "author":
@@ -85,99 +104,171 @@ def apply_filters(queryset, filters, skip=None):
     return queryset
 
 
-def facet_counts(matches, filters, ids):
-    """For each filter option, how many results it would leave given the other filters: ids and
-    counts only, so that they can be cached (``facet_options`` turns them into options).
+def newest_matches(query, filters):
+    """The newest ``MOST_RESULTS + 1`` articles readers may see that match ``query`` and pass
+    ``filters`` (fewer when that is all of them), newest first: (id, section id, index entry
+    number) each.
 
-    ``ids``: every match before the filters (``matches`` as a list). On PostgreSQL a facet that no
-    other filter narrows counts the links of those ids directly, without asking again which
-    articles match (elsewhere thousands of ids would not fit in one statement).
+    A word that matches few articles: all its matches from the index, then the filters and the
+    order in the database. A common word: windows of the newest articles that pass the filters,
+    each checked against the index (search/ranking.py), until enough match; a word in half the
+    articles needs one window of FIRST_WINDOW articles, whatever the size of the archive.
     """
-    if not ids:
-        return {"sections": {}, "categories": {}, "authors": {}}
-    sections = NewsIndexPage.objects.live().public().values_list("pk", flat=True)
-    rows = (
-        apply_filters(matches, filters, skip="section")
-        # Page querysets are ordered by path; that ordering would split every group.
-        .order_by()
-        .values_list("section_id")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    by_section = dict(rows)
-    section_counts = {pk: by_section[pk] for pk in sections if by_section.get(pk)}
-    # Counting the matching links alone (rather than every option against every link) keeps
-    # this fast on a large archive.
-    category_links = _links(
-        ArticlePage.categories.through.objects, "articlepage_id", matches, filters, "category", ids
-    )
-    author_links = _links(ArticlePageAuthor.objects, "page_id", matches, filters, "author", ids)
-    return {
-        "sections": section_counts,
-        "categories": dict(category_links.values_list("category_id").annotate(n=Count("pk"))),
-        "authors": dict(author_links.values_list("author_id").annotate(n=Count("pk"))),
-    }
+    if ranking.count_matches(query, ALL_MATCHES_UP_TO + 1) <= ALL_MATCHES_UP_TO:
+        entries = {pk: entry for entry, pk in ranking.matches(query)}
+        return [(pk, section, entries[pk]) for pk, section in _filtered(list(entries), filters)]
+    # Windows of every article, along the "newest first" index alone; whether readers may see
+    # a match is checked for the matches only (far fewer rows than the window when the filters
+    # narrow the search, and the visibility rules join the page table).
+    articles = apply_filters(ArticlePage.objects.all(), filters).newest_first()
+    articles = articles.values_list("pk", flat=True)
+    rows, read, size = [], 0, FIRST_WINDOW
+    while True:
+        window = list(articles[read : read + size])
+        matched = {pk: entry for entry, pk in ranking.matches_among(query, window)}
+        rows += [(pk, section, matched[pk]) for pk, section in _filtered(list(matched), filters)]
+        read += len(window)
+        if len(rows) > MOST_RESULTS or len(window) < size:
+            return rows[: MOST_RESULTS + 1]
+        # Enough articles for what is missing at the density seen so far, at least as many again.
+        missing = MOST_RESULTS + 1 - len(rows)
+        wanted = missing * read / len(rows) * 1.25 if rows else read * 16
+        size = int(min(max(wanted, read), read * 16))
 
 
-def _links(links, field, matches, filters, facet, ids):
-    """The ``links`` (an article's categories or authors) of the articles the filters other than
-    ``facet`` leave."""
-    if set(filters) <= {facet} and connection.vendor == "postgresql":
-        return ranking.with_ids(links, ids, field=field)
-    return links.filter(
-        **{f"{field}__in": apply_filters(matches, filters, skip=facet).values("pk")}
-    )
+def _filtered(ids, filters):
+    """(id, section id) of the articles among ``ids`` that readers may see and that pass
+    ``filters``, newest first, at most MOST_RESULTS + 1."""
+    found = ranking.with_ids(apply_filters(searchable(), filters), ids)
+    return list(found.newest_first().values_list("pk", "section_id")[: MOST_RESULTS + 1])
+
+
+def facet_counts(query, filters, pools):
+    """For each filter option, how many results it would leave given the other filters: ids and
+    counts only, so that they can be cached (``facet_options`` turns them into options). Counted
+    among the results a search with the other filters shows (``pools`` keeps the searches already
+    made, by their filters): every match, or the newest MOST_RESULTS of them when there are more;
+    ``"more"`` says whether any count was made among those."""
+    counts, more = {}, False
+    for name, key in FACETS:
+        others = frozenset(filters) - {name}
+        if others not in pools:
+            pools[others] = newest_matches(query, {n: filters[n] for n in others})
+        rows = pools[others]
+        more = more or len(rows) > MOST_RESULTS
+        rows = rows[:MOST_RESULTS]
+        if name == "section":
+            counts[key] = dict(Counter(section for _, section, _ in rows if section))
+            continue
+        # The article's links to categories or authors: the link table, its article column and
+        # its option column.
+        if name == "category":
+            links, column, option = (
+                ArticlePage.categories.through.objects,
+                "articlepage_id",
+                "category_id",
+            )
+        else:
+            links, column, option = ArticlePageAuthor.objects, "page_id", "author_id"
+        ids = [pk for pk, _, _ in rows]
+        counts[key] = dict(
+            ranking.with_ids(links, ids, field=column)
+            .order_by()
+            .values_list(option)
+            .annotate(n=Count("pk"))
+            if ids
+            else {}
+        )
+    counts["more"] = more
+    return counts
+
+
+@dataclass
+class FacetOption:
+    """One option of a filter: what it shows and how many results it would leave."""
+
+    pk: int
+    slug: str
+    label: str
+    count: int
+
+    def __str__(self):
+        return self.label
 
 
 def facet_options(counts):
-    """The options of each filter that would leave some results, each with its count as ``n``:
-    sections in site order, categories and (the top 12) authors by most results."""
-    sections = (
-        NewsIndexPage.objects.filter(pk__in=list(counts["sections"])).order_by("path")
-        if counts["sections"]
-        else []
-    )
+    """The options of each filter that would leave some results: sections (live and public) in
+    site order, categories and (the top 12) authors by most results.
+
+    Their names are read afresh (a renamed category or author does not change the content version
+    that cached counts carry), all three kinds in one statement: this runs on every search.
+    """
+    kinds = {"sections": NewsIndexPage, "categories": Category, "authors": Author}
+    selects, params = [], []
+    for key, model in kinds.items():
+        if not counts[key]:
+            continue
+        ids = list(counts[key])
+        marks = ", ".join(["%s"] * len(ids))
+        if model is NewsIndexPage:
+            page = connection.ops.quote_name(Page._meta.db_table)
+            sections = connection.ops.quote_name(NewsIndexPage._meta.db_table)
+            selects.append(
+                f"SELECT %s, p.id, p.slug, p.title, p.path FROM {page} p "  # noqa: S608 (names from models)
+                f"JOIN {sections} s ON s.page_ptr_id = p.id WHERE p.live = %s AND p.id IN ({marks})"
+            )
+            params += [key, True, *ids]
+        else:
+            table = connection.ops.quote_name(model._meta.db_table)
+            selects.append(
+                f"SELECT %s, id, slug, name, '' FROM {table} WHERE id IN ({marks})"  # noqa: S608 (names from models)
+            )
+            params += [key, *ids]
+    options = {key: [] for key in kinds}
+    if selects:
+        restricted = restricted_paths()
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for key, pk, slug, label, path in cursor.fetchall():
+                if key == "sections" and any(path.startswith(p) for p in restricted):
+                    continue
+                options[key].append((path, FacetOption(pk, slug, label, counts[key][pk])))
     return {
-        "sections": [(section, counts["sections"][section.pk]) for section in sections],
-        "categories": _with_counts(Category.objects.all(), counts["categories"]),
-        "authors": _with_counts(Author.objects.all(), counts["authors"])[:12],
+        "sections": [option for _, option in sorted(options["sections"], key=lambda o: o[0])],
+        "categories": _by_count(options["categories"]),
+        "authors": _by_count(options["authors"])[:TOP_AUTHORS],
+        "more": counts.get("more", False),
     }
 
 
-def _with_counts(options, counts):
-    if not counts:
-        return []
-    found = sorted(
-        options.filter(pk__in=list(counts)), key=lambda option: (-counts[option.pk], option.name)
-    )
-    for option in found:
-        option.n = counts[option.pk]
-    return found
+def _by_count(options):
+    return sorted((option for _, option in options), key=lambda o: (-o.count, o.label))
 
 
 def find(query, filters, sort):
     """What the results page needs that depends only on the search and the published content:
-    every result's id in order, the facet counts, and how many articles the words matched before
-    any filter."""
-    # Every match, best first; then the same set as a queryset, so that the filters, the count
-    # and the facets run in the database over all matches, not a sample.
-    ranked = ranking.relevance_order(searchable(), query)
-    matches = ranking.matching(searchable(), query, ranked)
-    filtered = apply_filters(matches, filters)
+    the results' ids in order (at most MOST_RESULTS), whether there were more (``"more"``), the
+    facet counts, and whether the words matched anything at all, filters aside."""
+    pools = {}
+    rows = pools[frozenset(filters)] = newest_matches(query, filters)
+    more = len(rows) > MOST_RESULTS
+    rows = rows[:MOST_RESULTS]
     if sort == "newest":
-        ordered = list(filtered.newest_first().values_list("pk", flat=True))
-    elif filters:
-        keep = set(filtered.values_list("pk", flat=True))
-        ordered = tiered(query, [pk for pk in ranked if pk in keep])
+        ordered = [pk for pk, _, _ in rows]
     else:
-        ordered = tiered(query, ranked)
-    facets = facet_counts(matches, filters, ranked)
-    return {"ordered": ordered, "facets": facets, "matches": len(ranked)}
+        ordered = tiered(query, ranking.ranked({pk: entry for pk, _, entry in rows}, query))
+    facets = facet_counts(query, filters, pools)
+    # Whether the words match anything, filters aside (for the log and the "did you mean" list).
+    unfiltered = pools.get(frozenset())
+    if unfiltered is None:
+        unfiltered = rows or newest_matches(query, {})
+    return {"ordered": ordered, "more": more, "facets": facets, "matched": bool(unfiltered)}
 
 
 def cached_find(query, filters, sort):
     """``find``, kept until published content changes: popular searches (a breaking story, a
-    name in the news) repeat, and ranking every match of a common word is the costly part.
-    The key carries the page cache's content version, which every publish replaces."""
+    name in the news) repeat. The key carries the page cache's content version, which every
+    publish replaces."""
     parts = [
         query,
         sort,
@@ -188,7 +279,7 @@ def cached_find(query, filters, sort):
     found = cache.get(key)
     if found is None:
         found = find(query, filters, sort)
-        if found["matches"] >= SEARCH_CACHE_MIN_MATCHES:
+        if len(found["ordered"]) >= SEARCH_CACHE_MIN_MATCHES:
             cache.set(key, found, SEARCH_CACHE_SECONDS)
     return found
 

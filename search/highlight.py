@@ -41,10 +41,11 @@ def _matches(token, stems):
     return not stems.isdisjoint(_token_stems(token))
 
 
-def article_text(article):
-    """The body's text, subheads and quotes included. Not the standfirst: cards show it already
-    (marked with ``mark_words``), and an excerpt that repeats it tells the reader nothing."""
-    parts = article.body.stream_block.get_searchable_content(article.body)
+def body_text(body):
+    """The text of an article's body (its StreamField value), subheads and quotes included. Not
+    the standfirst: cards show it already (marked with ``mark_words``), and an excerpt that
+    repeats it tells the reader nothing."""
+    parts = body.stream_block.get_searchable_content(body)
     return " ".join(part for part in parts if part)
 
 

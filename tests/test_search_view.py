@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from search import engine
+from search import engine, views
 from search.forms import MAX_QUERY_LENGTH
 from search.models import UnansweredQuery
 from search.views import RESULTS_PER_PAGE
@@ -158,9 +158,9 @@ def test_sort_newest_orders_by_date(corpus, client):
 def facet_view(response):
     facets = response.context["facets"]
     return {
-        "sections": {section.title: n for section, n in facets["sections"]},
-        "categories": {category.name: category.n for category in facets["categories"]},
-        "authors": {author.name: author.n for author in facets["authors"]},
+        "sections": {section.label: section.count for section in facets["sections"]},
+        "categories": {category.label: category.count for category in facets["categories"]},
+        "authors": {author.label: author.count for author in facets["authors"]},
     }
 
 
@@ -264,6 +264,92 @@ def test_filters_counts_and_facets_cover_every_match_not_just_the_best(corpus, c
     keys, response = all_result_keys(corpus, client, query="senn", section="sport")
     assert set(keys) == with_word("senn", section="Sport")
     assert response.context["result_count"] == len(keys)
+
+
+def newest_keys(keys, count):
+    """The ``count`` newest of ``keys`` by date (the corpus gives no two of them one day)."""
+    ordered = sorted(keys, key=lambda key: SPECS[key].days_ago)
+    assert len({SPECS[key].days_ago for key in ordered[: count + 1]}) == count + 1
+    return ordered[:count]
+
+
+@pytest.fixture(params=["all matches", "windows"])
+def few_results(request, monkeypatch):
+    """A search shows at most 3 results, found either from all the word's matches at once or
+    (as for a common word) by checking windows of the newest articles, two at first."""
+    monkeypatch.setattr(engine, "MOST_RESULTS", 3)
+    if request.param == "windows":
+        monkeypatch.setattr(engine, "ALL_MATCHES_UP_TO", 0)
+        monkeypatch.setattr(engine, "FIRST_WINDOW", 2)
+
+
+def test_a_search_with_more_matches_than_it_shows_says_so(corpus, client, few_results):
+    everything = with_word("senn")
+    assert len(everything) > 3
+    newest = newest_keys(everything, 3)
+    keys, response = all_result_keys(corpus, client, query="senn")
+    assert set(keys) == set(newest), "the newest three matches, in relevance order"
+    assert response.context["result_count"] == 3
+    page = soup(get(client, query="senn"))
+    assert page.select_one(".results-count").get_text(" ", strip=True) == "3+ results for “senn”"
+    note = page.select_one(".filters__note").get_text(" ", strip=True)
+    assert note == "Counts among the 3 newest results."
+    assert facet_view(response) == expected_facets(newest, newest, newest)
+
+    newest_first, _ = all_result_keys(corpus, client, query="senn", sort="newest")
+    assert newest_first == newest
+
+
+def test_filters_apply_before_the_limit_and_each_facet_counts_without_its_own(
+    corpus, client, few_results
+):
+    """A filtered search shows the newest matches that pass the filter, not those of the newest
+    unfiltered matches that pass it; each facet counts among the newest results of the search
+    without its own filter."""
+    in_environment = with_word("senn", section="Environment")
+    assert len(in_environment) > 3
+    keys, response = all_result_keys(corpus, client, query="senn", section="environment")
+    newest = newest_keys(in_environment, 3)
+    assert set(keys) == set(newest)
+    everything = newest_keys(with_word("senn"), 3)
+    assert set(newest) - set(everything), "some are older than the newest three of all sections"
+    assert facet_view(response) == expected_facets(everything, newest, newest)
+
+
+def test_a_search_with_no_more_matches_than_it_shows_counts_them_all(corpus, client, few_results):
+    response = get(client, query="marzipan")
+    page = soup(response)
+    assert page.select_one(".results-count").get_text(" ", strip=True).startswith("1 result for")
+    assert response.context["more_results"] is False
+    assert not page.select(".filters__note")
+
+
+def test_windows_of_the_newest_articles_find_every_match(corpus, client, monkeypatch):
+    """A common word is checked against windows of the newest articles until the search has its
+    results: starting from a window of one article, the windows grow and still find every match,
+    in the order the word's matches read all at once give."""
+    queries = ("senn", "lido")
+    all_at_once = {query: all_result_keys(corpus, client, query=query)[0] for query in queries}
+    monkeypatch.setattr(engine, "ALL_MATCHES_UP_TO", 0)
+    monkeypatch.setattr(engine, "FIRST_WINDOW", 1)
+    for query in queries:
+        keys, _ = all_result_keys(corpus, client, query=query)
+        assert keys == all_at_once[query], query
+        assert set(keys) == with_word(query), query
+
+
+@pytest.mark.parametrize(
+    ("count", "more", "text"),
+    [
+        (0, False, "0 results"),
+        (1, False, "1 result"),
+        (25, False, "25 results"),
+        (1000, True, "1,000+ results"),
+        (1234, False, "1,234 results"),
+    ],
+)
+def test_the_count_reads_naturally(count, more, text):
+    assert views.count_text(count, more) == text
 
 
 def test_no_results_with_filters_says_so(corpus, client):
