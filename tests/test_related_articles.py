@@ -16,7 +16,7 @@ def test_editors_picks_come_first(section, topics):
     auto = factories.make_article(section, "Shares a category", categories=[transport])
     pick = factories.make_article(section, "Chosen by hand")
     article = factories.make_article(section, "Main", categories=[transport], related=[pick])
-    assert ArticlePage.objects.get(pk=article.pk).get_related_articles() == [pick, auto]
+    assert ArticlePage.objects.get(pk=article.pk).get_related_ids() == [pick.pk, auto.pk]
 
 
 def test_fill_up_prefers_more_shared_topics(section, topics):
@@ -29,7 +29,7 @@ def test_fill_up_prefers_more_shared_topics(section, topics):
         section, "Three shared", categories=[transport, weather], tags=["ferry"], days_ago=9
     )
     factories.make_article(section, "Unrelated", categories=[])
-    assert article.get_related_articles() == [three, one]
+    assert article.get_related_ids() == [three.pk, one.pk]
 
 
 def test_drafts_and_unpublished_picks_are_skipped(section, topics):
@@ -37,7 +37,7 @@ def test_drafts_and_unpublished_picks_are_skipped(section, topics):
     draft = factories.make_article(section, "Draft pick", categories=[transport], publish=False)
     article = factories.make_article(section, "Main", categories=[transport], related=[draft])
     assert article.related_links.count() == 1
-    assert draft not in ArticlePage.objects.get(pk=article.pk).get_related_articles()
+    assert draft.pk not in ArticlePage.objects.get(pk=article.pk).get_related_ids()
 
 
 def test_limit_is_respected(section, topics):
@@ -45,7 +45,7 @@ def test_limit_is_respected(section, topics):
     article = factories.make_article(section, "Main", categories=[transport])
     for n in range(6):
         factories.make_article(section, f"Other {n}", categories=[transport])
-    assert len(article.get_related_articles()) == article.related_count
+    assert len(article.get_related_ids()) == article.related_count
 
 
 def test_summary_is_the_first_sentence(section):

@@ -98,8 +98,9 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by(F("display_date").desc(nulls_last=True), "-pk")
 
     def for_readers(self):
-        """A reader's listing: ``visible()``, newest first, with what each card shows."""
-        return self.visible().newest_first().for_listing()
+        """A reader's listing: ``visible()``, newest first. Listings page through its ids and
+        draw each card from them (``news.cards``, which fetches ``for_listing()`` rows)."""
+        return self.visible().newest_first()
 
     def from_newest(self, display_date, pk):
         """In ``newest_first`` order, the articles from (``display_date``, ``pk``) on.
@@ -632,12 +633,6 @@ class ArticlePage(
             ArticlePage.objects.visible().filter(pk__in=chosen).values_list("pk", flat=True)
         )
         return [pk for pk in chosen if pk in visible][:limit]
-
-    def get_related_articles(self, limit=None, request=None):
-        """The related articles (``get_related_ids``); pages draw them as cards, from the ids."""
-        ids = self.get_related_ids(limit, request)
-        pages = ArticlePage.objects.defer("body").in_bulk(ids)
-        return [pages[pk] for pk in ids if pk in pages]
 
     def related_ids(self, limit):
         """Ids of the editors' picks, and of the articles sharing the most topics."""
