@@ -244,6 +244,12 @@ def everything_changed(sender, raw=False, **kwargs):
         purging.purge({keys.SITE, keys.SEARCH})
 
 
+def promotions_changed(sender, raw=False, **kwargs):
+    # Searches read which terms have editors' picks from each process's kept copy.
+    if not raw:
+        purging.purge({keys.SEARCH})
+
+
 def settings_changed(sender, created=False, raw=False, **kwargs):
     # Pages create the site's settings with their defaults on first view: nothing changes.
     if not created:
@@ -347,6 +353,11 @@ def connect_receivers():
         )
         # A site's host name or root page: every URL and link may change.
         signal.connect(everything_changed, sender="wagtailcore.Site", dispatch_uid=f"{uid}.site")
+        signal.connect(
+            promotions_changed,
+            sender="wagtailsearchpromotions.SearchPromotion",
+            dispatch_uid=f"{uid}.promotions",
+        )
 
     uid = "news.xml_text"
     for model in ("news.Author", "news.Category", "news.Publisher", "news.SidebarSnippet"):

@@ -14,14 +14,16 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from news import site_data, surrogate_keys
 from news.caching import content_version
 from news.models import ArticlePage, ArticlePageAuthor, Author, Category, NewsIndexPage
 from news.models.pages import not_expired, restricted_paths
 from search import ranking
 from search.highlight import WORD
-from search.log import promotions
+from search.log import normalised, promotions
 
 # A search answers with at most this many results: the newest matches, in relevance order (or
 # newest first). More matches than that show as "1,000+", and the filters' counts are then counted
@@ -284,9 +286,21 @@ def cached_find(query, filters, sort):
     return found
 
 
-def editors_picks(query):
+def promoted_queries(request):
+    """The search terms editors promote results for, kept in this process until a promotion
+    changes (``news.signals`` purges the search key then): most searches have none."""
+
+    def fetch():
+        return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+    return site_data.remembered(request, "promoted-queries", [surrogate_keys.SEARCH], fetch)
+
+
+def editors_picks(query, request=None):
     """The query's promoted results that readers may see: live, public, unexpired pages (articles
     or sections alike) and external links. Reads only: logging the search is separate."""
+    if normalised(query) not in promoted_queries(request):
+        return []
     picks = list(promotions(query))
     if not any(pick.page_id for pick in picks):
         return picks

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from news import surrogate_keys
+from news import cards, surrogate_keys
 from news.caching import content_version
 from news.models import ArticlePage
 from news.pagination import paginate
@@ -24,6 +24,11 @@ from search.highlight import body_text, excerpt, mark_words
 from search.log import record_search
 
 RESULTS_PER_PAGE = 10
+# A result is an article card (kept per process) with the search's marked texts in these slots:
+# characters from Unicode's private use area, which escaped text never holds.
+STANDFIRST_SLOT = "\ue000"
+EXCERPT_SLOT = "\ue001"
+CARD_OPTIONS = {"heading_level": 2, "show_section": True}
 SUGGESTIONS = 6
 # The filters offered beside the results: query parameter, heading, key of the facet options.
 FILTER_GROUPS = (
@@ -87,28 +92,40 @@ def filter_links(request, facets, filters):
     return removals, groups
 
 
-def marked_texts(articles, query):
-    """{id: (standfirst, excerpt of the body)} of ``articles`` as HTML, the searched words marked.
+def marked_texts(ids, query):
+    """{id: (standfirst, excerpt of the body)} of the articles ``ids`` as HTML, the searched words
+    marked.
 
     Kept until published content changes, per query and page of results: an excerpt reads the
     whole body (every block's text, its rich text parsed), about 0.4 ms an article here, and
     readers ask for the same pages of the same searches again and again.
     """
-    ids = [article.pk for article in articles]
     digest = hashlib.sha256(f"{query}\x1f{ids}".encode()).hexdigest()
     key = f"newsroom:search-excerpts:{content_version()}:{digest}"
     texts = cache.get(key)
     if texts is None or set(texts) != set(ids):
-        bodies = dict(ArticlePage.objects.filter(pk__in=ids).values_list("pk", "body"))
+        rows = ArticlePage.objects.filter(pk__in=ids).values_list("pk", "standfirst", "body")
         texts = {
-            article.pk: (
-                str(mark_words(article.standfirst, query)),
-                str(excerpt(body_text(bodies[article.pk]), query)),
-            )
-            for article in articles
+            pk: (str(mark_words(standfirst, query)), str(excerpt(body_text(body), query)))
+            for pk, standfirst, body in rows
         }
         cache.set(key, texts, engine.SEARCH_CACHE_SECONDS)
     return texts
+
+
+def result_cards(request, ids, texts):
+    """Each result's card: the article card this process keeps (``news.cards``), with this
+    search's marked standfirst and excerpt put in its slots."""
+    slots = {"standfirst_slot": STANDFIRST_SLOT, "excerpt_slot": EXCERPT_SLOT}
+    drawn = cards.draw(request, ids, "includes/article_card.html", {**CARD_OPTIONS, **slots})
+    results = []
+    for pk, card in zip(ids, drawn, strict=True):
+        standfirst, body = texts.get(pk, ("", ""))
+        excerpt_html = f'<p class="card__excerpt">{body}</p>' if body else ""
+        # Both texts are escaped by search.highlight; the card by the template engine.
+        html = card.replace(STANDFIRST_SLOT, standfirst).replace(EXCERPT_SLOT, excerpt_html)
+        results.append(mark_safe(html))  # noqa: S308
+    return results
 
 
 def count_text(count, more):
@@ -135,19 +152,13 @@ def search(request):
     page_obj = paginate(request, found["ordered"], RESULTS_PER_PAGE)
     page_ids = list(page_obj.object_list)
     # searchable() again: an article that expired since the results were cached drops out.
-    # The body is read only to make excerpts, which are cached (``marked_texts``).
-    articles = engine.searchable().filter(pk__in=page_ids).for_listing().defer("body").in_bulk()
-    results = [articles[pk] for pk in page_ids if pk in articles]
-    texts = marked_texts(results, query)
-    for article in results:
-        standfirst, body = texts[article.pk]
-        article.search_standfirst = mark_safe(standfirst)  # noqa: S308 (escaped by search.highlight)
-        article.search_excerpt = mark_safe(body)  # noqa: S308 (escaped by search.highlight)
+    visible = set(engine.searchable().filter(pk__in=page_ids).values_list("pk", flat=True))
+    result_ids = [pk for pk in page_ids if pk in visible]
+    cards_shown = result_cards(request, result_ids, marked_texts(result_ids, query))
 
     # Tagged, but rendered every time: each search is logged for the editors' reports.
     surrogate_keys.add(request, surrogate_keys.SEARCH)
-    surrogate_keys.for_articles(request, results)
-    picks = engine.editors_picks(query)
+    picks = engine.editors_picks(query, request)
     if page_obj.number == 1:
         # Nothing matching, filters or not, is a gap in the coverage for the editors' report.
         record_search(query, matched=found["matched"])
@@ -168,7 +179,9 @@ def search(request):
         ],
         search_results=page_obj,
         listing=page_obj,
-        results=results,
+        # The ids of the articles shown, and their cards.
+        results=result_ids,
+        result_cards=cards_shown,
         result_count=page_obj.paginator.count,
         # More matches than the search shows: the count reads "1,000+ results".
         more_results=found["more"],

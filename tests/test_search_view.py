@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -85,7 +87,9 @@ def test_each_result_shows_section_headline_date_and_a_marked_excerpt(corpus, cl
     response = get(client, query="senn")
     cards = soup(response).select(".result-list > li")
     assert len(cards) == len(response.context["results"])
-    for card, article in zip(cards, response.context["results"], strict=True):
+    shown = Page.objects.specific().in_bulk(response.context["results"])
+    for card, pk in zip(cards, response.context["results"], strict=True):
+        article = shown[pk]
         spec = SPECS[corpus.key_of(article)]
         assert card.select_one(".kicker").get_text(strip=True) == spec.section
         link = card.select_one(".card__title a")
@@ -397,6 +401,21 @@ def test_editors_picks_appear_above_results_and_hidden_pages_never(corpus, clien
     for hidden in ["draft-mayor", "private-rota", "expired-sale", "scheduled-fireworks"]:
         assert SPECS[hidden].headline not in html.get_text()
     assert response.content.index(b'class="picks"') < response.content.index(b'class="result-list"')
+
+
+def test_a_new_pick_shows_at_once_and_searches_without_picks_ask_nothing(corpus, client):
+    """Which terms have picks is kept per process; adding or removing one is seen at once."""
+    get(client, query="lido")
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, query="lido").context["editors_picks"] == []
+    assert not any("_searchpromotion" in query["sql"] for query in queries)
+    pick = SearchPromotion.objects.create(
+        query=Query.get("lido"), page=Page.objects.get(pk=corpus.pages["river-weekend"].pk)
+    )
+    picks = get(client, query="Lido").context["editors_picks"]
+    assert [pick.title for pick in picks] == [SPECS["river-weekend"].headline]
+    pick.delete()
+    assert get(client, query="lido").context["editors_picks"] == []
 
 
 # ---- Query log ----------------------------------------------------------------------------------

@@ -472,10 +472,6 @@ class ArticlePage(
     page_description = "A news story with a standfirst, byline, body and optional source."
 
     related_count = 4
-    # Set on search results (search.views); empty elsewhere, so that a card can always ask
-    # (a failed template lookup costs a ``dir()`` of the whole page object).
-    search_standfirst = ""
-    search_excerpt = ""
     related_candidates_per_topic = 50
 
     class Meta:
