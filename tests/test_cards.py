@@ -154,3 +154,64 @@ def test_an_article_page_keeps_its_topics_until_one_of_them_changes(client, sect
     assert "Ride the late bus" in html
     promo.unpublish()
     assert "Ride the late bus" not in render(client, article.url).content.decode()
+
+
+# ---- The article page itself, as routing finds it (news.models.pages.ChildArticleRouteMixin) ----
+
+
+def test_a_kept_article_is_routed_to_without_a_query_until_it_is_purged(client, section):
+    publisher = factories.make_publisher("The Valley Courier")
+    article = factories.make_article(
+        section, "Harbour wall repaired", publisher=publisher, source_url="https://x.example/a"
+    )
+    render(client, article.url)
+    rename_quietly(article, "Changed without a purge")
+    with CaptureQueriesContext(connection) as queries:
+        html = render(client, article.url).content.decode()
+    assert '<h1 class="article__title">Harbour wall repaired</h1>' in html
+    assert not any("news_articlepage" in query["sql"] for query in queries)
+
+    article.refresh_from_db()
+    article.title = "Harbour wall repaired at last"
+    article.save_revision().publish()
+    assert "Harbour wall repaired at last</h1>" in render(client, article.url).content.decode()
+
+    publisher.name = "The Upper Valley Courier"
+    publisher.save()
+    assert (
+        "Read full article on The Upper Valley Courier"
+        in render(client, article.url).content.decode()
+    )
+
+
+def test_a_kept_article_renamed_moved_or_unpublished_leaves_its_old_address(client, home, section):
+    article = factories.make_article(section, "Harbour wall repaired")
+    old_url = article.url
+    render(client, old_url)
+
+    article.slug = "harbour-wall-finished"
+    article.save_revision().publish()
+    assert client.get(old_url + UNCACHED).status_code == 404
+    article.refresh_from_db()
+    assert article.url.endswith("/harbour-wall-finished/")
+    render(client, article.url)
+
+    other = factories.make_section("Business", parent=home)
+    moved_from = article.url
+    article.move(other, pos="last-child")
+    article.refresh_from_db()
+    response = client.get(moved_from + UNCACHED)
+    # Not the kept article at its old address: Wagtail's redirect made on the move.
+    assert response.status_code == 301 and response["Location"] == article.url
+    render(client, article.url)
+
+    article.unpublish()
+    assert client.get(article.url + UNCACHED).status_code == 404
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_article(client, section):
+    article = factories.make_article(section, "Harbour wall repaired")
+    render(client, article.url)
+    first = render(client, article.url).context["page"]
+    second = render(client, article.url).context["page"]
+    assert first is not second and first.pk == second.pk == article.pk

@@ -1,5 +1,6 @@
 """Section and article pages."""
 
+import copy
 import html
 import re
 from urllib.parse import urlsplit
@@ -183,28 +184,73 @@ class NoindexMixin(models.Model):
 
 
 class ChildArticleRouteMixin:
-    """Find a section's article in one query, with what its page shows of related rows.
+    """Find a section's article in one query, with what its page shows of related rows, and keep
+    it in this process.
 
     Wagtail's routing loads a child as a base ``Page`` and then again as its specific type. Comes
     after ``RoutablePageMixin`` in a section's bases, so the section's own sub-pages (feed,
     archives) still win over an article with the same slug.
+
+    The article found is kept like a card (``news.cards``) until it, its picture, its publisher or
+    the site (section slugs, privacy) is purged; each request gets its own shallow copy, sharing
+    the parsed body. Most of an uncached article render was this query and the body's parse.
     """
+
+    MAX_SLUGS = 5000
+    _article_ids = {}  # (section pk, slug) -> article pk, for the articles kept
 
     def route(self, request, path_components):
         if len(path_components) == 1:
-            article = (
-                # By tree path and slug: SQLite then reads the slug index, where a filter on the
-                # stored section walked every article of the section.
-                ArticlePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("lead_image", "publisher__logo")
-                .first()
-            )
+            article = self.child_article(request, path_components[0])
             if article is not None:
                 article.section = self
                 article._cached_parent_obj = self
                 return article.route(request, [])
         return super().route(request, path_components)
+
+    def child_article(self, request, slug):
+        """A copy of the child article with this slug, or None."""
+        known = self._article_ids.get((self.pk, slug))
+        if known is not None:
+            found = cards.kept(request, ("article-page",), [known], self._fetch_articles)
+            if found and found[0].slug == slug and found[0].is_child_of(self):
+                return copy.copy(found[0])
+            del self._article_ids[(self.pk, slug)]  # renamed, moved or gone: ask the database
+        article = (
+            # By tree path and slug: SQLite then reads the slug index, where a filter on the
+            # stored section walked every article of the section.
+            ArticlePage.objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("lead_image", "publisher__logo")
+            .first()
+        )
+        if article is None:
+            return None
+        if len(self._article_ids) >= self.MAX_SLUGS:
+            self._article_ids.clear()
+        self._article_ids[(self.pk, slug)] = article.pk
+        cards.kept(request, ("article-page",), [article.pk], lambda _ids: self._keys(article))
+        return copy.copy(article)
+
+    def _fetch_articles(self, ids):
+        articles = ArticlePage.objects.filter(pk__in=ids).select_related(
+            "lead_image", "publisher__logo"
+        )
+        found = {}
+        for article in articles:
+            found.update(self._keys(article))
+        return found
+
+    @staticmethod
+    def _keys(article):
+        """{pk: (surrogate keys, article)} for ``news.cards.kept``."""
+        shown = {surrogate_keys.page(article.pk), surrogate_keys.SITE}
+        for image_id in (article.lead_image_id, getattr(article.publisher, "logo_id", None)):
+            if image_id:
+                shown.add(surrogate_keys.image(image_id))
+        if article.publisher_id:
+            shown.add(surrogate_keys.publisher(article.publisher_id))
+        return {article.pk: (tuple(sorted(shown)), article)}
 
 
 class NewsIndexPage(
