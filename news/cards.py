@@ -27,9 +27,12 @@ from news import site_data, surrogate_keys
 from newsroom import pagecache
 
 MAX_AGE = 300
+# How many values of each kind (``kind[0]``) a process keeps; past that the oldest go. Cards and
+# topics are small; an article page holds its parsed body.
 MAX_KEPT = 5000
+MAX_KEPT_OF = {"article-page": 500, "fragment": 2000}
 
-_kept = {}  # (kind, article pk) -> (since, epoch, surrogate keys, kept at, value)
+_kept = {}  # kind[0] -> {(kind, article pk): (since, epoch, surrogate keys, kept at, value)}
 _checked = {}  # same key -> the purge clock it was last found fresh at
 
 
@@ -65,7 +68,7 @@ def _fresh(kind, ids, clock):
     found, unchecked = {}, []
     for pk in ids:
         key = (kind, pk)
-        entry = _kept.get(key)
+        entry = _kept.get(kind[0], {}).get(key)
         if entry is None or entry[1] != clock[0] or now - entry[3] > MAX_AGE:
             continue
         if _checked.get(key) == clock:
@@ -88,10 +91,16 @@ def _keep(key, keys, value, clock):
     # A key never purged yet is recorded as such: a value whose key is missing is stale.
     for name in keys:
         cache.add(pagecache.KEY_PREFIX + name, 0, None)
-    if len(_kept) >= MAX_KEPT:
-        _kept.clear()
-        _checked.clear()
-    _kept[key] = (since, epoch, keys, time.monotonic(), value)
+    shelf = _kept.setdefault(key[0][0], {})
+    shelf.pop(key, None)
+    while len(shelf) >= MAX_KEPT_OF.get(key[0][0], MAX_KEPT):
+        try:
+            oldest = next(iter(shelf))
+        except (StopIteration, RuntimeError):  # emptied or changed by another thread
+            break
+        shelf.pop(oldest, None)
+        _checked.pop(oldest, None)
+    shelf[key] = (since, epoch, keys, time.monotonic(), value)
     _checked[key] = clock
 
 

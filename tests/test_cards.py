@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news import surrogate_keys
-from news.models import ArticlePage, Author
+from news.models import ArticlePage, Author, Category
 from newsroom import pagecache
-from tests import factories
+from tests import editorial, factories
 
 UNCACHED = "?x=1"
 
@@ -215,3 +215,50 @@ def test_each_request_gets_its_own_copy_of_a_kept_article(client, section):
     first = render(client, article.url).context["page"]
     second = render(client, article.url).context["page"]
     assert first is not second and first.pk == second.pk == article.pk
+
+
+def test_an_article_fragment_is_kept_until_a_key_of_its_page_is_purged(client, section):
+    transport = factories.make_category("Transport")
+    article = factories.make_article(section, "Night buses return", categories=[transport])
+    render(client, article.url)
+    ArticlePage.objects.filter(pk=article.pk).update(standfirst="Quietly rewritten.")
+    Category.objects.filter(pk=transport.pk).update(name="Quietly renamed")
+    html = render(client, article.url).content.decode()
+    assert "Quietly rewritten." not in html and "Quietly renamed" not in html
+
+    transport.refresh_from_db()
+    transport.name = "Getting around"
+    transport.save()  # purges the category's keys
+    html = render(client, article.url).content.decode()
+    # The chips and the sidebar's popular categories both show the new name.
+    assert html.count(">Getting around</a>") == 2
+    assert "Quietly rewritten." not in html
+    pagecache.expire([surrogate_keys.page(article.pk)])
+    html = render(client, article.url).content.decode()
+    assert '<p class="standfirst">Quietly rewritten.</p>' in html
+    assert '<meta property="og:description" content="Quietly rewritten.">' in html
+
+
+def test_a_preview_never_reads_or_keeps_fragments(client, admin_client, section):
+    article = factories.make_article(section, "Night buses return")
+    render(client, article.url)
+    url = editorial.preview_url(article)
+    data = editorial.edit_data(admin_client, article, standfirst="A draft standfirst.")
+    assert admin_client.post(url, data).json()["is_valid"]
+    for _ in range(2):
+        html = admin_client.get(url, {"mode": ""}).content.decode()
+        assert '<p class="standfirst">A draft standfirst.</p>' in html
+    assert "A draft standfirst." not in render(client, article.url).content.decode()
+
+
+def test_each_kind_of_kept_value_keeps_at_most_its_limit_dropping_the_oldest(
+    client, section, monkeypatch
+):
+    from news import cards
+
+    monkeypatch.setitem(cards.MAX_KEPT_OF, "article-page", 2)
+    articles = [factories.make_article(section, f"Story {n}") for n in range(3)]
+    for article in articles:
+        render(client, article.url)
+    kept = {key[1] for key in cards._kept["article-page"]}
+    assert kept == {articles[1].pk, articles[2].pk}

@@ -50,6 +50,48 @@ class SitewideNode(template.Node):
         )
 
 
+class ArticleFragmentNode(template.Node):
+    def __init__(self, nodelist, name, page):
+        self.nodelist = nodelist
+        self.name = name
+        self.page = page
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or not getattr(page, "pk", None)
+        ):
+            return self.nodelist.render(context)
+
+        rendered = []
+
+        def render(ids):
+            rendered.append(mark_safe(self.nodelist.render(context)))  # noqa: S308
+            # Every key of the response so far, those the fragment's own cards added included;
+            # a response with none (not a reader page) keeps nothing.
+            keys = tuple(sorted(surrogate_keys.collected(request)))
+            return {page.pk: (keys, rendered[0])} if keys else {}
+
+        found = cards.kept(request, ("fragment", self.name), [page.pk], render)
+        return found[0] if found else rendered[0]
+
+
+@register.tag
+def article_fragment(parser, token):
+    """``{% article_fragment "name" page %}…{% endarticle_fragment %}``: markup that shows only
+    the article page and what its response's surrogate keys cover, rendered once per process and
+    kept (``news.cards``) until one of those keys is purged. Previews always render afresh."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("article_fragment needs a name and a page")
+    nodelist = parser.parse(("endarticle_fragment",))
+    parser.delete_first_token()
+    return ArticleFragmentNode(nodelist, bits[1].strip("\"'"), parser.compile_filter(bits[2]))
+
+
 @register.tag
 def sitewide(parser, token):
     """``{% sitewide "name" [variation ...] %}…{% endsitewide %}``: markup that shows only what
