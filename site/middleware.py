@@ -12,8 +12,10 @@ seen by a signed-in user (userbar, private pages, previews of their session) is 
 only: ``private, no-cache``, so no shared cache keeps it.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.cache import patch_cache_control
 
 POLICY = "; ".join(
@@ -33,7 +35,12 @@ POLICY = "; ".join(
 
 
 def _admin_path():
-    return reverse("wagtailadmin_home")
+    return _reversed_admin_path(get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=8)
+def _reversed_admin_path(urlconf, prefix):
+    return reverse("wagtailadmin_home", urlconf=urlconf)
 
 
 class ReaderHeadersMiddleware:

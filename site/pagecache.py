@@ -48,6 +48,15 @@ UNSTORED_HEADERS = {"set-cookie", "date", "x-cache"}
 # times only when something was purged since.
 _checked = {}
 _CHECKED_LIMIT = 10_000
+# Entries this process last stored or served, up to _LOCAL_BYTES of content: whether an entry is
+# fresh depends on its keys' purge times alone, so a hit on one of these reads only the purge
+# clock and the cache's epoch, not the page (reading and unpickling a page was most of a hit's
+# cost). The epoch is a value the cache gets again only once emptied: entries kept before are
+# never trusted after that.
+EPOCH = "newsroom:page-cache-epoch"
+_local = {}  # entry key -> (epoch, entry)
+_local_bytes = 0
+_LOCAL_BYTES = 32 * 1024 * 1024
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +185,44 @@ def _fresh(key, entry, clock):
     return fresh
 
 
+def _epoch():
+    """The cache's epoch, set now if it holds none (new, or emptied); None without a cache."""
+    cache.add(EPOCH, time.time_ns(), None)
+    return cache.get(EPOCH)
+
+
+def _remember(key, entry, epoch):
+    """Keep ``entry`` in this process (the oldest go past _LOCAL_BYTES)."""
+    global _local_bytes
+    _forget_local(key)
+    size = len(entry["content"])
+    if epoch is None or size > _LOCAL_BYTES // 16:
+        return
+    while _local and _local_bytes + size > _LOCAL_BYTES:
+        try:
+            _forget_local(next(iter(_local)))
+        except (StopIteration, RuntimeError):  # changed by another thread meanwhile
+            break
+    _local[key] = (epoch, entry)
+    _local_bytes += size
+
+
+def _forget_local(key):
+    global _local_bytes
+    kept = _local.pop(key, None)
+    if kept is not None:
+        _local_bytes -= len(kept[1]["content"])
+
+
+def _local_entry(key):
+    """(epoch, entry): this process's copy of the entry, unless older than PAGE_CACHE_SECONDS."""
+    kept = _local.get(key)
+    if kept is not None and time.time_ns() - kept[1]["stamp"] > settings.PAGE_CACHE_SECONDS * 1e9:
+        _forget_local(key)
+        return None
+    return kept
+
+
 def _replay(request, entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
@@ -200,7 +247,7 @@ def _storable(request, response):
     return page is None or str(getattr(request, "paginated_page", "")) == page
 
 
-def _store(key, since, request, response):
+def _store(key, since, epoch, request, response):
     names = sorted(request.surrogate_keys)
     # A key never purged yet is recorded as such; an entry whose key is missing is stale.
     for name in names:
@@ -218,6 +265,7 @@ def _store(key, since, request, response):
         "content": response.content,
     }
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    _remember(key, entry, epoch)
 
 
 def label(request, response):
@@ -247,10 +295,20 @@ class PageCacheMiddleware:
             expire(())
         key = entry_key(request) if settings.PAGE_CACHE_SECONDS else None
         if key is not None:
-            # One round trip to the cache for the entry and the purge clock.
-            found = cache.get_many([key, CLOCK])
-            entry, since = found.get(key), found.get(CLOCK) or 0
-            if entry is not None and _fresh(key, entry, found.get(CLOCK)):
+            local = _local_entry(key)
+            # One round trip for the purge clock, the epoch and (unless kept here) the entry.
+            found = cache.get_many([CLOCK, EPOCH] if local else [key, CLOCK, EPOCH])
+            clock, epoch = found.get(CLOCK), found.get(EPOCH) or _epoch()
+            since = clock or 0
+            if local is not None:
+                if local[0] == epoch and _fresh(key, local[1], clock):
+                    return _replay(request, local[1])
+                _forget_local(key)
+                entry = cache.get(key)
+            else:
+                entry = found.get(key)
+            if entry is not None and _fresh(key, entry, clock):
+                _remember(key, entry, epoch)
                 return _replay(request, entry)
         response = self.get_response(request)
         label(request, response)
@@ -259,5 +317,5 @@ class PageCacheMiddleware:
             and getattr(request, "cacheable_for_readers", False)
             and _storable(request, response)
         ):
-            _store(key, since, request, response)
+            _store(key, since, epoch, request, response)
         return response

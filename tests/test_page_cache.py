@@ -9,6 +9,7 @@ from django.core.cache import cache
 
 from news import surrogate_keys as keys
 from news.models import NewsIndexPage
+from newsroom import pagecache
 from newsroom import stack as scale_out
 from tests import factories
 
@@ -31,6 +32,35 @@ def test_a_hit_is_answered_before_routing_without_a_query(
     with django_assert_num_queries(0):
         response = client.get(article.url)
     assert response["X-Cache"] == "hit"
+
+
+def test_a_hit_on_a_page_this_process_keeps_reads_no_page_from_the_cache(client, section):
+    article = factories.make_article(section, "Tram line opens")
+    assert cached(client, article.url)
+    read = []
+    real_get, real_get_many = cache.get, cache.get_many
+    cache.get = lambda key, *args, **kwargs: read.append(key) or real_get(key, *args, **kwargs)
+    cache.get_many = lambda keys, *args, **kwargs: (
+        read.extend(keys) or real_get_many(keys, *args, **kwargs)
+    )
+    try:
+        assert client.get(article.url)["X-Cache"] == "hit"
+    finally:
+        del cache.get, cache.get_many
+    assert pagecache.CLOCK in read
+    assert not [key for key in read if key.startswith(pagecache.ENTRY_PREFIX)]
+
+
+def test_pages_kept_in_a_process_are_never_trusted_after_the_cache_is_emptied(client, section):
+    """Another process may have put the purge clock back to what this one last saw; the cache's
+    epoch still tells an emptied cache from the same one."""
+    article = factories.make_article(section, "Tram line opens")
+    assert cached(client, article.url)
+    clock = cache.get(pagecache.CLOCK)
+    cache.clear()
+    cache.set(pagecache.CLOCK, clock, None)
+    assert client.get(article.url).get("X-Cache") != "hit"
+    assert cached(client, article.url)
 
 
 def test_only_page_numbers_the_view_paginates_are_kept(client, section, monkeypatch):
