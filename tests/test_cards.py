@@ -262,3 +262,24 @@ def test_each_kind_of_kept_value_keeps_at_most_its_limit_dropping_the_oldest(
         render(client, article.url)
     kept = {key[1] for key in cards._kept["article-page"]}
     assert kept == {articles[1].pk, articles[2].pk}
+
+
+def test_a_feed_copies_each_kept_item_and_writes_a_purged_one_again(client, home, section):
+    import feedparser
+
+    article = factories.make_article(section, "Ferry fares to rise")
+    feeds = ("/feed/", section.url + "feed/")
+    for url in feeds:
+        render(client, url)
+    rename_quietly(article, "Changed without a purge")
+    for url in feeds:
+        entries = feedparser.parse(render(client, url).content).entries
+        assert [entry.title for entry in entries] == ["Ferry fares to rise"]
+
+    article.refresh_from_db()
+    article.title = "Ferry fares to rise in spring"
+    article.save_revision().publish()
+    for url in feeds:
+        entries = feedparser.parse(render(client, url).content).entries
+        assert [entry.title for entry in entries] == ["Ferry fares to rise in spring"]
+        assert entries[0].link.endswith(article.url)
