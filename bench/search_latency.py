@@ -17,7 +17,9 @@ collectstatic. 10,000 articles take several minutes per backend.
 Then, in a fresh process per database, it sends a set of representative searches through Django's
 test Client (the full middleware and template stack, no network): a few warm-up requests, then
 --repeat timed requests per search. It prints the median and 95th-percentile wall time in ms of a
-cold search (the content version replaced first, as a publish does, so the results cache is empty),
+cold search (with --after publish, the default: the search key purged first, as publishing a story
+does, so the results cache is empty while cards and site data stay kept; with --after site-change,
+the site key purged, which drops everything a process keeps),
 the median CPU time of a cold search in the Django process and in PostgreSQL's server process
 (read from /proc; on a busy machine the wall times swell with the load, CPU times much less),
 the median of the same search repeated (from the results cache), the SQL queries of a cold
@@ -114,10 +116,13 @@ def build(backend, articles, pg_url, seed=True, pg_prefix="newsroom_bench"):
     return env
 
 
-def measure(env, repeat, warmup):
+def measure(env, repeat, warmup, after):
     """Run the timing in a fresh process: Django's settings (the database) are per process."""
     output = subprocess.run(
-        [PYTHON, __file__, "--worker", "--repeat", str(repeat), "--warmup", str(warmup)],
+        [
+            *(PYTHON, __file__, "--worker", "--repeat", str(repeat), "--warmup", str(warmup)),
+            *("--after", after),
+        ],
         cwd=BASE_DIR,
         env=env,
         check=True,
@@ -191,7 +196,7 @@ def database_cpu_seconds(connection):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def worker(repeat, warmup):
+def worker(repeat, warmup, after):
     # As for manage.py: the apps (news, search, home) are imported from the repo root. Added here,
     # after start-up, so that site/ never shadows the standard library's `site`.
     sys.path.insert(0, str(BASE_DIR))
@@ -206,8 +211,17 @@ def worker(repeat, warmup):
         teardown_test_environment,
     )
 
+    from news import purging, surrogate_keys
     from news.caching import invalidate
     from news.models import ArticlePage
+
+    def make_cold():
+        if after == "publish":
+            # What publishing a story purges for search: the search key and with it the content
+            # version (no cached results); the cards, site data and privacy paths stay kept.
+            purging.purge({surrogate_keys.SEARCH})
+        else:
+            invalidate()  # a change to every page: everything the process keeps is dropped
 
     client = Client(HTTP_HOST="localhost")
     rows = []
@@ -218,9 +232,8 @@ def worker(repeat, warmup):
             client.get(url)
         timings, cached, django_cpu, database_cpu = [], [], [], []
         for _ in range(repeat):
-            # Cold: a new content version, as after a publish, so nothing comes from the
-            # search results cache (search/engine.py cached_find).
-            invalidate()
+            # Cold: nothing comes from the search results cache (search/engine.py cached_find).
+            make_cold()
             database_started = database_cpu_seconds(connection)
             cpu_started = time.process_time()
             started = time.perf_counter()
@@ -234,7 +247,7 @@ def worker(repeat, warmup):
             cached.append((time.perf_counter() - started) * 1000)
         # One more, untimed, with the test environment's template instrumentation: it records
         # the response's context (the result count) and would slow the timed requests down.
-        invalidate()  # the query count of a cold search
+        make_cold()  # the query count of a cold search
         setup_test_environment()
         try:
             with CaptureQueriesContext(connection) as queries:
@@ -263,13 +276,20 @@ def worker(repeat, warmup):
     print(json.dumps({"articles": ArticlePage.objects.live().count(), "rows": rows}))
 
 
+COLD = {
+    "publish": "a story is published (search key purged: no cached results; cards and site data "
+    "kept)",
+    "site-change": "a change to every page (site key purged: nothing kept)",
+}
+
+
 # ---- Report ------------------------------------------------------------------------------------
 
 
-def print_table(runs, repeat):
+def print_table(runs, repeat, after):
     print(f"\nSearch latency, Django test Client in-process, {repeat} timed requests per row")
     print(
-        "cold = after a publish (empty results cache); cpu = median CPU ms of a cold search in the\n"
+        f"cold = after {COLD[after]}; cpu = median CPU ms of a cold search in the\n"
         "Django process and in its PostgreSQL server process (the figures other load disturbs least)"
     )
     header = (
@@ -309,11 +329,17 @@ def main():
     parser.add_argument(
         "--no-seed", action="store_true", help="reuse the databases as they are (no seeding)"
     )
+    parser.add_argument(
+        "--after",
+        choices=sorted(COLD),
+        default="publish",
+        help="what makes a search cold: a story published (default) or a change to every page",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        worker(args.repeat, args.warmup)
+        worker(args.repeat, args.warmup, args.after)
         return
 
     runs = []
@@ -321,10 +347,10 @@ def main():
         for size in args.articles:
             env = build(backend, size, args.pg_url, seed=not args.no_seed, pg_prefix=args.pg_prefix)
             print("  timing searches ...", flush=True)
-            runs.append(((backend, size), measure(env, args.repeat, args.warmup)))
-            print_table(runs[-1:], args.repeat)  # as soon as it is known
+            runs.append(((backend, size), measure(env, args.repeat, args.warmup, args.after)))
+            print_table(runs[-1:], args.repeat, args.after)  # as soon as it is known
     print("\n== All runs")
-    print_table(runs, args.repeat)
+    print_table(runs, args.repeat, args.after)
     print(json.dumps([{"backend": b, "size": s, **data} for (b, s), data in runs]))
 
 
