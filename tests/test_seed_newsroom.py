@@ -172,3 +172,20 @@ def check_generated_articles():
     # ...and so is the search index.
     sample = generated.first()
     assert sample in ArticlePage.objects.live().search(sample.title)
+
+
+def test_generated_articles_can_all_go_to_one_section_for_a_benchmark():
+    seed("--articles", str(len(ARTICLES) + 5), "--one-section", "politics", "-v0")
+    generated = ArticlePage.objects.filter(latest_revision__isnull=True)
+    assert generated.count() == 5
+    politics = NewsIndexPage.objects.get(slug="politics")
+    assert {page.get_parent().pk for page in generated} == {politics.pk}
+    assert set(generated.values_list("section", flat=True)) == {politics.pk}
+
+
+def test_an_unknown_section_for_generated_articles_is_refused():
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="--one-section must be one of: news, politics"):
+        seed("--articles", "60", "--one-section", "sport")
+    assert not ArticlePage.objects.exists()

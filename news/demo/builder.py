@@ -67,10 +67,13 @@ class SeedError(Exception):
 
 
 class NewsroomBuilder:
-    def __init__(self, articles=DEFAULT_ARTICLES, log=print, now=None):
+    def __init__(self, articles=DEFAULT_ARTICLES, log=print, now=None, one_section=None):
         if articles < 0:
             raise SeedError("--articles must be zero or more.")
+        if one_section is not None and one_section not in SECTION_SCENES:
+            raise SeedError(f"--one-section must be one of: {', '.join(SECTION_SCENES)}.")
         self.target = articles
+        self.one_section = one_section
         self.log = log
         self.now = now or timezone.now()
         self.counts = {}
@@ -495,6 +498,8 @@ class NewsroomBuilder:
         todo = []
         for number in range(count):
             spec = recombiner.make(number)
+            if self.one_section:
+                spec["section"] = self.one_section
             if spec["slug"] not in existing:
                 todo.append((number, spec))
         if not todo:

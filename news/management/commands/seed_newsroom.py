@@ -20,8 +20,13 @@ class Command(BaseCommand):
             type=int,
             help="How many articles the newsroom should have (default: the 48 written ones).",
         )
+        parser.add_argument(
+            "--one-section",
+            metavar="SLUG",
+            help="Put every generated article in this section (for benchmarks of a big section).",
+        )
 
-    def handle(self, *args, articles, verbosity, **options):
+    def handle(self, *args, articles, one_section, verbosity, **options):
         def log(message):
             if verbosity > 0:
                 self.stdout.write(message)
@@ -34,7 +39,7 @@ class Command(BaseCommand):
         if articles is None:
             articles = DEFAULT_ARTICLES
         try:
-            NewsroomBuilder(articles=articles, log=log).run()
+            NewsroomBuilder(articles=articles, log=log, one_section=one_section).run()
         except SeedError as error:
             raise CommandError(str(error)) from error
         analyze()
