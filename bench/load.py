@@ -400,10 +400,13 @@ def print_summary(results, sizes):
     for r in results:
         by_row.setdefault((r["page"], r["kind"]), {})[r["articles"]] = r
     smallest, largest = sizes[0], sizes[-1]
+    static = {n: r["cpu_ms"] for r in results if r["kind"] == "file" for n in [r["articles"]]}
     print(
-        "\nServer CPU ms per request (SQL queries per page): uncached renders and page-cache hits"
+        "\nServer CPU ms per request (SQL queries per page): uncached renders and page-cache hits;"
+        "\nx static = the same as a multiple of a static file served by the same server in the run"
     )
     header = f"{'page':<13} {'kind':<11}" + "".join(f" {f'{n:,} articles':>18}" for n in sizes)
+    header += "".join(f" {f'x static {n:,}':>16}" for n in sizes)
     print(header + f" {f'{largest:,} / {smallest:,}':>16}")
     for (page, kind), cells in by_row.items():
         line = f"{page:<13} {KIND_LABELS.get(kind, kind):<11}"
@@ -411,6 +414,10 @@ def print_summary(results, sizes):
             r = cells.get(n)
             cell = f"{r['cpu_ms']:.1f} ({r['queries']})" if r else "-"
             line += f" {cell:>18}"
+        for n in sizes:
+            r = cells.get(n)
+            times = r["cpu_ms"] / static[n] if r and static.get(n) else None
+            line += f" {f'{times:.1f}' if times else '-':>16}"
         first, last = cells.get(smallest), cells.get(largest)
         ratio = last["cpu_ms"] / first["cpu_ms"] if first and last and first["cpu_ms"] else None
         print(line + f" {f'{ratio:.2f}' if ratio else '-':>16}")
