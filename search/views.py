@@ -16,7 +16,6 @@ from django.views.decorators.http import require_safe
 
 from news import cards, surrogate_keys
 from news.caching import content_version
-from news.models import ArticlePage
 from news.pagination import paginate
 from search import engine
 from search.forms import QueryField, SearchForm
@@ -92,25 +91,32 @@ def filter_links(request, facets, filters):
     return removals, groups
 
 
-def marked_texts(ids, query):
-    """{id: (standfirst, excerpt of the body)} of the articles ``ids`` as HTML, the searched words
-    marked.
+def shown_results(ids, query):
+    """The ``ids`` readers may still see, in order, and {id: (standfirst, excerpt of the body)} of
+    them as HTML, the searched words marked.
 
-    Kept until published content changes, per query and page of results: an excerpt reads the
-    whole body (every block's text, its rich text parsed), about 0.4 ms an article here, and
-    readers ask for the same pages of the same searches again and again.
+    ``searchable()`` again: an article that expired since the results were cached drops out. The
+    texts are kept until published content changes, per query and page of results: an excerpt
+    reads the whole body (every block's text, its rich text parsed), about 0.4 ms an article
+    here, and readers ask for the same pages of the same searches again and again.
     """
     digest = hashlib.sha256(f"{query}\x1f{ids}".encode()).hexdigest()
     key = f"newsroom:search-excerpts:{content_version()}:{digest}"
     texts = cache.get(key)
+    shown = engine.searchable().filter(pk__in=ids)
     if texts is None or set(texts) != set(ids):
-        rows = ArticlePage.objects.filter(pk__in=ids).values_list("pk", "standfirst", "body")
+        # One query for both: which may be seen, and what their texts are.
+        rows = shown.values_list("pk", "standfirst", "body")
         texts = {
             pk: (str(mark_words(standfirst, query)), str(excerpt(body_text(body), query)))
             for pk, standfirst, body in rows
         }
-        cache.set(key, texts, engine.SEARCH_CACHE_SECONDS)
-    return texts
+        visible = set(texts)
+        if visible == set(ids):
+            cache.set(key, texts, engine.SEARCH_CACHE_SECONDS)
+    else:
+        visible = set(shown.values_list("pk", flat=True))
+    return [pk for pk in ids if pk in visible], texts
 
 
 def result_cards(request, ids, texts):
@@ -151,10 +157,8 @@ def search(request):
     found = engine.cached_find(query, filters, sort)
     page_obj = paginate(request, found["ordered"], RESULTS_PER_PAGE)
     page_ids = list(page_obj.object_list)
-    # searchable() again: an article that expired since the results were cached drops out.
-    visible = set(engine.searchable().filter(pk__in=page_ids).values_list("pk", flat=True))
-    result_ids = [pk for pk in page_ids if pk in visible]
-    cards_shown = result_cards(request, result_ids, marked_texts(result_ids, query))
+    result_ids, texts = shown_results(page_ids, query)
+    cards_shown = result_cards(request, result_ids, texts)
 
     # Tagged, but rendered every time: each search is logged for the editors' reports.
     surrogate_keys.add(request, surrogate_keys.SEARCH)
