@@ -283,3 +283,28 @@ def test_a_feed_copies_each_kept_item_and_writes_a_purged_one_again(client, home
         entries = feedparser.parse(render(client, url).content).entries
         assert [entry.title for entry in entries] == ["Ferry fares to rise in spring"]
         assert entries[0].link.endswith(article.url)
+
+
+def test_author_and_category_pages_keep_their_topic_until_it_is_renamed(client, section):
+    author = factories.make_author("Ada Marsh")
+    transport = factories.make_category("Transport")
+    factories.make_article(section, "Night buses return", authors=[author], categories=[transport])
+    for topic in (author, transport):
+        render(client, topic.get_absolute_url())
+        render(client, topic.get_absolute_url())  # the topic's key was read: now it is kept
+        with CaptureQueriesContext(connection) as queries:
+            render(client, topic.get_absolute_url())
+        assert len(queries) == 1, [query["sql"] for query in queries]  # the page's ids only
+
+    author.name = "Ada Marsh-Okafor"
+    author.save()
+    transport.name = "Getting around"
+    transport.save()
+    assert "<h1>Ada Marsh-Okafor</h1>" in render(client, author.get_absolute_url()).content.decode()
+    assert "Getting around</h1>" in render(client, transport.get_absolute_url()).content.decode()
+
+    old_address = author.get_absolute_url()
+    author.slug = "ada-marsh-okafor"
+    author.save()
+    assert client.get(old_address + UNCACHED).status_code == 404
+    render(client, author.get_absolute_url())

@@ -115,19 +115,25 @@ class ArticlePageQuerySet(PageQuerySet):
             display_date=display_date, pk__gt=pk
         )
 
-    def filed_under(self, links, column):
+    def filed_under(self, links, column, common=None):
         """Articles with a row in ``links`` (author or category links of one author or category;
         ``column`` names their article).
 
         Which query is cheap depends on how many articles the topic has. A common one (a staff
         writer, a big category): walk the "newest first" index and check each article for a
         link, a few rows per listed article. A rare one: read its few links and sort them. Either
-        way the cost does not grow with the archive.
+        way the cost does not grow with the archive. ``common`` is ``is_common(links)``, when the
+        caller knows it already.
         """
-        # Whether there are at least ``common_topic`` links, reading no more than that many.
-        if links.order_by().values("pk")[: self.common_topic].count() >= self.common_topic:
+        if common is None:
+            common = self.is_common(links)
+        if common:
             return self.filter(Exists(links.filter(**{column: OuterRef("pk")})))
         return self.filter(pk__in=links.values(column))
+
+    def is_common(self, links):
+        """Whether there are at least ``common_topic`` links, reading no more than that many."""
+        return links.order_by().values("pk")[: self.common_topic].count() >= self.common_topic
 
     common_topic = 500
 
