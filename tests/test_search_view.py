@@ -678,3 +678,21 @@ def test_no_results_and_no_filters_offer_nothing_to_refine(corpus, client):
     assert "Refine results" not in page.get_text()
     filtered = soup(get(client, query="zqxjv", date_from="2020-01-01"))
     assert filtered.select_one("#refine-title") is not None, "a filter to remove"
+
+
+def test_whether_a_word_is_common_is_counted_once_not_after_every_publish(
+    corpus, client, monkeypatch
+):
+    from search import ranking
+
+    counted, searched = [], []
+    real_count, real_find = ranking.count_matches, engine.find
+    monkeypatch.setattr(
+        ranking, "count_matches", lambda *args: counted.append(args) or real_count(*args)
+    )
+    monkeypatch.setattr(engine, "find", lambda *args: searched.append(args) or real_find(*args))
+    first = get(client, query="senn").context["results"]
+    corpus.pages["river-weekend"].save_revision().publish()  # a new content version: cold again
+    again = get(client, query="senn").context["results"]
+    assert len(searched) == 2 and len(counted) == 1
+    assert again == first
