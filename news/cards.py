@@ -43,6 +43,12 @@ def kept(request, kind, ids, make):
     ``{pk: (surrogate keys, value)}``, leaving out articles that are gone. Every value's keys go
     on the response.
     """
+    found = kept_by_id(request, kind, ids, make)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def kept_by_id(request, kind, ids, make):
+    """``kept``'s values by id (those of articles that are gone are missing)."""
     clock = site_data.purge_clock(request) if request is not None else None
     site = site_data.site(request) if request is not None else None
     kind = (*kind, site.pk if site else None)
@@ -54,10 +60,9 @@ def kept(request, kind, ids, make):
         if clock is not None:
             for pk, (keys, value) in made.items():
                 _keep((kind, pk), keys, value, clock)
-    values = [found[pk] for pk in ids if pk in found]
-    for keys, _value in values:
+    for keys, _value in found.values():
         surrogate_keys.add(request, *keys)
-    return [value for _keys, value in values]
+    return {pk: value for pk, (_keys, value) in found.items()}
 
 
 def _fresh(kind, ids, clock):
@@ -121,8 +126,9 @@ def fetch(ids, given=()):
     return found
 
 
-def draw(request, articles, template_name, options):
-    """Each article's card markup, in order; the cards' surrogate keys go on the response.
+def draw(request, articles, template_name, options, by_id=False):
+    """Each article's card markup, in order (or by id); the cards' surrogate keys go on the
+    response.
 
     ``articles`` holds article pages or their ids (a listing that fetched ids only); ``options``
     are the template's switches (``short``, ``show_section``, ...).
@@ -143,4 +149,5 @@ def draw(request, articles, template_name, options):
             for pk, article in fetch(missing, given).items()
         }
 
-    return kept(request, ("card", template_name, *sorted(options.items())), ids, render)
+    kind = ("card", template_name, *sorted(options.items()))
+    return (kept_by_id if by_id else kept)(request, kind, ids, render)

@@ -37,6 +37,13 @@ class NewsFeedGenerator(XmlSafeRssFeed):
 
     entries = ()
 
+    def latest_post_date(self):
+        """The newest date among the feed's entries (``items`` holds the unwritten ones only);
+        ``<lastBuildDate>`` and the Last-Modified header."""
+        dates = [date for entry in self.entries for date in (entry.updateddate, entry.pubdate)]
+        dates = [date for date in dates if date]
+        return max(dates) if dates else super().latest_post_date()
+
     def write_items(self, handler):
         made = {id(item["entry"]): item for item in self.items}
         for entry in self.entries:

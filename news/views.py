@@ -5,39 +5,38 @@ The pages list article ids; their cards add the articles' surrogate keys as they
 
 from django.shortcuts import get_object_or_404, render
 
-from news import site_data, surrogate_keys
+from news import cards, surrogate_keys
 from news.models import ArticlePage, ArticlePageAuthor, Author, Category
 from news.pagination import paginate
 
 ARTICLES_PER_PAGE = 12
 
 
-def kept_topic(request, kind, slug, find, links, key):
+def kept_topic(request, kind, slug, find, links, keys):
     """The author or category ``find(slug)`` gives (a 404 if none), and whether it has so many
     articles that its listing walks the "newest first" index (``ArticlePage.objects.is_common``):
-    kept in this process until its surrogate key (``key(pk)``) or ``site`` is purged."""
+    kept in this process like a card (``news.cards``) until one of ``keys(topic)`` is purged."""
 
-    def fetch():
+    def fetch(slugs):
         topic = find(slug)
-        return topic, ArticlePage.objects.is_common(links(topic))
+        shown = (*keys(topic), surrogate_keys.SITE)
+        return {slug: (shown, (topic, ArticlePage.objects.is_common(links(topic))))}
 
-    return site_data.remembered(
-        request,
-        f"{kind}:{slug}",
-        [surrogate_keys.SITE],
-        fetch,
-        also_depends_on=lambda found: [key(found[0].pk)],
-    )
+    (found,) = cards.kept(request, (kind,), [slug], fetch)
+    return found
 
 
 def author_detail(request, slug):
     author, common = kept_topic(
         request,
-        "author",
+        "author-page",
         slug,
         lambda slug: get_object_or_404(Author.objects.select_related("photo"), slug=slug),
         lambda author: ArticlePageAuthor.objects.filter(author=author),
-        surrogate_keys.author,
+        lambda author: [
+            surrogate_keys.author(author.pk),
+            *([surrogate_keys.image(author.photo_id)] if author.photo_id else []),
+        ],
     )
     bylines = ArticlePageAuthor.objects.filter(author=author)
     articles = ArticlePage.objects.filed_under(bylines, "page", common).for_readers()
@@ -57,11 +56,11 @@ def category_detail(request, slug):
     filed_in = ArticlePage.categories.through.objects
     category, common = kept_topic(
         request,
-        "category",
+        "category-page",
         slug,
         lambda slug: get_object_or_404(Category, slug=slug),
         lambda category: filed_in.filter(category=category),
-        surrogate_keys.category,
+        lambda category: [surrogate_keys.category(category.pk)],
     )
     filed = filed_in.filter(category=category)
     articles = ArticlePage.objects.filed_under(filed, "articlepage", common).for_readers()

@@ -108,19 +108,22 @@ def apply_filters(queryset, filters, skip=None):
 
 
 def matches_many(query):
-    """Whether ``query`` matches more than ALL_MATCHES_UP_TO articles, kept in the cache a day.
+    """Whether ``query`` matches more than ALL_MATCHES_UP_TO articles; a yes is kept in the cache
+    for a day.
 
     Either answer finds the same results (it only picks how they are read), and a word's share of
     the archive changes slowly, so a search made cold by a publish need not count again: counting
     a common word's matches cost as much as the rest of the search (20 ms of PostgreSQL's time at
-    10,000 articles).
+    10,000 articles). A no is quick to count again, and not kept: random queries (crawlers) then
+    never crowd the shared cache.
     """
     digest = hashlib.sha256(query.encode()).hexdigest()
     key = f"newsroom:search-matches-many:{ALL_MATCHES_UP_TO}:{digest}"
-    many = cache.get(key)
-    if many is None:
-        many = ranking.count_matches(query, ALL_MATCHES_UP_TO + 1) > ALL_MATCHES_UP_TO
-        cache.set(key, many, MATCHES_MANY_SECONDS)
+    if cache.get(key):
+        return True
+    many = ranking.count_matches(query, ALL_MATCHES_UP_TO + 1) > ALL_MATCHES_UP_TO
+    if many:
+        cache.set(key, True, MATCHES_MANY_SECONDS)
     return many
 
 

@@ -24,9 +24,9 @@ from search.log import record_search
 
 RESULTS_PER_PAGE = 10
 # A result is an article card (kept per process) with the search's marked texts in these slots:
-# characters from Unicode's private use area, which escaped text never holds.
-STANDFIRST_SLOT = "\ue000"
-EXCERPT_SLOT = "\ue001"
+# comments, which text the template engine escapes can never hold (it escapes "<").
+STANDFIRST_SLOT = mark_safe("<!--standfirst-->")
+EXCERPT_SLOT = mark_safe("<!--excerpt-->")
 CARD_OPTIONS = {"heading_level": 2, "show_section": True}
 SUGGESTIONS = 6
 # The filters offered beside the results: query parameter, heading, key of the facet options.
@@ -123,9 +123,13 @@ def result_cards(request, ids, texts):
     """Each result's card: the article card this process keeps (``news.cards``), with this
     search's marked standfirst and excerpt put in its slots."""
     slots = {"standfirst_slot": STANDFIRST_SLOT, "excerpt_slot": EXCERPT_SLOT}
-    drawn = cards.draw(request, ids, "includes/article_card.html", {**CARD_OPTIONS, **slots})
+    options = {**CARD_OPTIONS, **slots}
+    drawn = cards.draw(request, ids, "includes/article_card.html", options, by_id=True)
     results = []
-    for pk, card in zip(ids, drawn, strict=True):
+    for pk in ids:
+        card = drawn.get(pk)
+        if card is None:  # deleted since the search found it
+            continue
         standfirst, body = texts.get(pk, ("", ""))
         excerpt_html = f'<p class="card__excerpt">{body}</p>' if body else ""
         # Both texts are escaped by search.highlight; the card by the template engine.

@@ -55,6 +55,7 @@ _CHECKED_LIMIT = 10_000
 # never trusted after that.
 EPOCH = "newsroom:page-cache-epoch"
 _local = {}  # entry key -> (epoch, entry)
+_local_lock = threading.RLock()  # gthread workers: _local and its byte count change together
 _local_bytes = 0
 _LOCAL_BYTES = 32 * 1024 * 1024
 
@@ -194,24 +195,23 @@ def _epoch():
 def _remember(key, entry, epoch):
     """Keep ``entry`` in this process (the oldest go past _LOCAL_BYTES)."""
     global _local_bytes
-    _forget_local(key)
     size = len(entry["content"])
-    if epoch is None or size > _LOCAL_BYTES // 16:
-        return
-    while _local and _local_bytes + size > _LOCAL_BYTES:
-        try:
+    with _local_lock:
+        _forget_local(key)
+        if epoch is None or size > _LOCAL_BYTES // 16:
+            return
+        while _local and _local_bytes + size > _LOCAL_BYTES:
             _forget_local(next(iter(_local)))
-        except (StopIteration, RuntimeError):  # changed by another thread meanwhile
-            break
-    _local[key] = (epoch, entry)
-    _local_bytes += size
+        _local[key] = (epoch, entry)
+        _local_bytes += size
 
 
 def _forget_local(key):
     global _local_bytes
-    kept = _local.pop(key, None)
-    if kept is not None:
-        _local_bytes -= len(kept[1]["content"])
+    with _local_lock:
+        kept = _local.pop(key, None)
+        if kept is not None:
+            _local_bytes -= len(kept[1]["content"])
 
 
 def _local_entry(key):

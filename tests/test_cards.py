@@ -5,9 +5,12 @@ changes are made with ``QuerySet.update``, which purges nothing, to tell a kept 
 drawn again; the purge is then made by hand, as ``news.purging`` makes it after a change.
 """
 
+import re
+
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 
 from news import surrogate_keys
 from news.models import ArticlePage, Author, Category
@@ -308,3 +311,46 @@ def test_author_and_category_pages_keep_their_topic_until_it_is_renamed(client, 
     author.save()
     assert client.get(old_address + UNCACHED).status_code == 404
     render(client, author.get_absolute_url())
+
+
+def test_a_kept_article_shows_a_body_image_edited_after_it_was_kept(client, section):
+    from tests.test_page_cache import body_with_image
+
+    image = factories.make_image()
+    article = factories.make_article(section, "Harbour wall repaired", body=body_with_image(image))
+    html = render(client, article.url).content.decode()
+    old_files = set(re.findall(r"/media/images/[^\" ,]+", html))
+    assert old_files
+    image.refresh_from_db()
+    # A new file, as an editor uploads one in the image's edit view (which drops the renditions).
+    image.file = factories.make_image(size=(800, 600)).file
+    image.save()  # purges the image's key
+    image.renditions.all().delete()
+    html = render(client, article.url).content.decode()
+    assert set(re.findall(r"/media/images/[^\" ,]+", html)) != old_files
+
+
+def test_a_warm_feed_is_the_same_bytes_as_a_cold_one(client, section):
+    from news import cards
+
+    for n in range(3):
+        factories.make_article(section, f"Story {n}", days_ago=n)
+    cold = render(client, "/feed/").content
+    warm = render(client, "/feed/")
+    assert warm.content == cold
+    newest = ArticlePage.objects.order_by("-last_published_at").first().last_published_at
+    assert warm["Last-Modified"] == http_date(newest.timestamp())
+    cards.forget()
+    assert render(client, "/feed/").content == cold
+
+
+def test_a_search_result_whose_article_is_gone_is_left_out(rf, section):
+    from search import views
+
+    kept, gone = (factories.make_article(section, f"Story {n}") for n in range(2))
+    request = rf.get("/search/?query=story")
+    ids = [kept.pk, gone.pk]
+    gone.delete()
+    texts = dict.fromkeys(ids, ("<mark>Story</mark>", ""))
+    (card,) = views.result_cards(request, ids, texts)
+    assert "<mark>Story</mark>" in card and "<!--" not in card

@@ -221,7 +221,8 @@ class ChildArticleRouteMixin:
             found = cards.kept(request, ("article-page",), [known], self._fetch_articles)
             if found and found[0].slug == slug and found[0].is_child_of(self):
                 return copy.copy(found[0])
-            del self._article_ids[(self.pk, slug)]  # renamed, moved or gone: ask the database
+            # Renamed, moved or gone: ask the database (another thread may have asked already).
+            self._article_ids.pop((self.pk, slug), None)
         article = (
             # By tree path and slug: SQLite then reads the slug index, where a filter on the
             # stored section walked every article of the section.
@@ -249,9 +250,11 @@ class ChildArticleRouteMixin:
 
     @staticmethod
     def _keys(article):
-        """{pk: (surrogate keys, article)} for ``news.cards.kept``."""
+        """{pk: (surrogate keys, article)} for ``news.cards.kept``: the body's images too, which
+        its parsed body holds (their crops and files)."""
         shown = {surrogate_keys.page(article.pk), surrogate_keys.SITE}
-        for image_id in (article.lead_image_id, getattr(article.publisher, "logo_id", None)):
+        images = [article.lead_image_id, getattr(article.publisher, "logo_id", None)]
+        for image_id in [*images, *surrogate_keys.body_images(article)]:
             if image_id:
                 shown.add(surrogate_keys.image(image_id))
         if article.publisher_id:
