@@ -84,6 +84,8 @@ def worker_memory(master_pid):
 def reader_paths():
     """A realistic spread of reader URLs, from the benchmark database."""
     from news.models import ArticlePage, Author, Category, NewsIndexPage
+    from search.engine import find
+    from search.views import RESULTS_PER_PAGE
 
     rng = random.Random(7)
     sections = [section.url for section in NewsIndexPage.objects.live()]
@@ -100,6 +102,8 @@ def reader_paths():
         extra = rng.choice(
             ["", "", "&sort=newest", "&page=2", f"&category={rng.choice(categories)}"]
         )
+        if extra == "&page=2" and len(find(query, {}, "relevance")["ordered"]) <= RESULTS_PER_PAGE:
+            extra = ""  # one page of results: its page 2 is a 404, not what readers ask for
         paths.append(f"/search/?query={quote_plus(query)}{extra}")
     paths += [f"/search/suggest/?query={quote_plus(rng.choice(words)[:3])}" for _ in range(40)]
     paths += ["/feed/"] * 4 + [f"{url}feed/" for url in sections]
