@@ -263,8 +263,8 @@ def test_each_kind_of_kept_value_keeps_at_most_its_limit_dropping_the_oldest(
     articles = [factories.make_article(section, f"Story {n}") for n in range(3)]
     for article in articles:
         render(client, article.url)
-    kept = {key[1] for key in cards._kept["article-page"]}
-    assert kept == {articles[1].pk, articles[2].pk}
+    kept = {key[1] for key in cards._kept["article-page"]}  # kept by slug
+    assert kept == {articles[1].slug, articles[2].slug}
 
 
 def test_a_feed_copies_each_kept_item_and_writes_a_purged_one_again(client, home, section):

@@ -202,9 +202,6 @@ class ChildArticleRouteMixin:
     the parsed body. Most of an uncached article render was this query and the body's parse.
     """
 
-    MAX_SLUGS = 5000
-    _article_ids = {}  # (section pk, slug) -> article pk, for the articles kept
-
     def route(self, request, path_components):
         if len(path_components) == 1:
             article = self.child_article(request, path_components[0])
@@ -215,43 +212,29 @@ class ChildArticleRouteMixin:
         return super().route(request, path_components)
 
     def child_article(self, request, slug):
-        """A copy of the child article with this slug, or None."""
-        known = self._article_ids.get((self.pk, slug))
-        if known is not None:
-            found = cards.kept(request, ("article-page",), [known], self._fetch_articles)
-            if found and found[0].slug == slug and found[0].is_child_of(self):
-                return copy.copy(found[0])
-            # Renamed, moved or gone: ask the database (another thread may have asked already).
-            self._article_ids.pop((self.pk, slug), None)
-        article = (
-            # By tree path and slug: SQLite then reads the slug index, where a filter on the
-            # stored section walked every article of the section.
-            ArticlePage.objects.child_of(self)
-            .filter(slug=slug)
-            .select_related("lead_image", "publisher__logo")
-            .first()
-        )
-        if article is None:
-            return None
-        if len(self._article_ids) >= self.MAX_SLUGS:
-            self._article_ids.clear()
-        self._article_ids[(self.pk, slug)] = article.pk
-        cards.kept(request, ("article-page",), [article.pk], lambda _ids: self._keys(article))
-        return copy.copy(article)
+        """A copy of the child article with this slug, or None.
 
-    def _fetch_articles(self, ids):
-        articles = ArticlePage.objects.filter(pk__in=ids).select_related(
-            "lead_image", "publisher__logo"
-        )
-        found = {}
-        for article in articles:
-            found.update(self._keys(article))
-        return found
+        Kept per section and slug: renaming, moving or unpublishing the article purges its key,
+        so the slug is then looked up again."""
+
+        def find(slugs):
+            article = (
+                # By tree path and slug: SQLite then reads the slug index, where a filter on the
+                # stored section walked every article of the section.
+                ArticlePage.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related("lead_image", "publisher__logo")
+                .first()
+            )
+            return {} if article is None else {slug: self._keys(article)}
+
+        found = cards.kept(request, ("article-page", self.pk), [slug], find)
+        return copy.copy(found[0]) if found else None
 
     @staticmethod
     def _keys(article):
-        """{pk: (surrogate keys, article)} for ``news.cards.kept``: the body's images too, which
-        its parsed body holds (their crops and files)."""
+        """(surrogate keys, article) for ``news.cards.kept``: the body's images too, which its
+        parsed body holds (their crops and files)."""
         shown = {surrogate_keys.page(article.pk), surrogate_keys.SITE}
         images = [article.lead_image_id, getattr(article.publisher, "logo_id", None)]
         for image_id in [*images, *surrogate_keys.body_images(article)]:
@@ -259,7 +242,7 @@ class ChildArticleRouteMixin:
                 shown.add(surrogate_keys.image(image_id))
         if article.publisher_id:
             shown.add(surrogate_keys.publisher(article.publisher_id))
-        return {article.pk: (tuple(sorted(shown)), article)}
+        return tuple(sorted(shown)), article
 
 
 class NewsIndexPage(
